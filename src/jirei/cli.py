@@ -1,0 +1,49 @@
+"""The ``jirei`` command: one entry point, one sub-command module per job.
+
+Domain code raises :class:`~jirei.problems.JireiError` or returns problems; this
+edge turns them into printed lines and an exit code (never a traceback for a
+user's mistake).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from jirei import __version__
+from jirei.problems import JireiError, format_text
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from jirei.commands import build_cmd, validate_cmd
+    from jirei.metrics import commands as metrics_cmd
+
+    parser = argparse.ArgumentParser(
+        prog="jirei",
+        description="自治体事例集 jirei: 事例の検証・サイト生成・交付状況データの取り込み",
+    )
+    parser.add_argument("--version", action="version", version=f"jirei {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    validate_cmd.register(subparsers)
+    build_cmd.register(subparsers)
+    metrics_cmd.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except JireiError as error:
+        for problem in error.problems:
+            print(format_text(problem), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Sub-commands of the ``jirei`` CLI (each module has ``register(subparsers)``)."""
