@@ -1,0 +1,55 @@
+"""The Jinja2 environment every page is rendered with.
+
+Autoescaping is on for every template: case text is escaped to HTML entities
+before it reaches Markdown, so markup in a YAML field can never reach a page
+as markup. Templates mark generated, trusted HTML (charts) with ``|safe``.
+The environment is built per call because MkDocs hooks are not reloaded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+TEMPLATES_DIR = REPO_ROOT / "templates"
+
+
+def format_int(value: int) -> str:
+    """12345 → '12,345'."""
+    return f"{value:,}"
+
+
+def format_yen(value: int) -> str:
+    """Yen amounts as 万円/億円 for reading: 250000000 → '2億5,000万円'."""
+    oku, rest = divmod(value, 100_000_000)
+    man, yen = divmod(rest, 10_000)
+    parts = []
+    if oku:
+        parts.append(f"{oku:,}億")
+    if man:
+        parts.append(f"{man:,}万")
+    if yen or not parts:
+        parts.append(f"{yen:,}")
+    return "".join(parts) + "円"
+
+
+def table_cell(value: object) -> str:
+    """Text safe inside a Markdown table cell (pipes and line breaks escaped)."""
+    return str(value).replace("|", "&#124;").replace("\n", " ")
+
+
+def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        undefined=StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["int"] = format_int
+    env.filters["yen"] = format_yen
+    env.filters["cell"] = table_cell
+    return env
