@@ -1,0 +1,427 @@
+"""Inline SVG charts written at build time.
+
+No JavaScript and no external requests: every chart is one ``<figure>`` block of
+SVG that Markdown passes through untouched (no blank lines inside). Charts are
+accessible (``role="img"`` labelled by ``<title>`` and ``<desc>``), tell series
+apart by colour *and* dash pattern, and use CSS classes
+(``jirei-chart__series--<style>``) with inline fallbacks so they render and print
+without any stylesheet. Coordinates are rounded to one decimal; output is
+deterministic.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+SVG_NS = "http://www.w3.org/2000/svg"
+
+# Plot geometry (viewBox units).
+WIDTH = 640
+LEFT = 48
+RIGHT = 16
+TOP = 28
+PLOT_HEIGHT = 220
+LEGEND_ROW = 18
+FONT_SIZE = 12
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    points: tuple[tuple[date, float], ...]
+    style: str  # "primary" | "national" | "category" | "prefecture" | "other"
+
+
+@dataclass(frozen=True)
+class Band:
+    """A shaded period, e.g. an initiative's period; ``end`` None = to the last x."""
+
+    start: date
+    end: date | None
+    label: str
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A single value drawn as a small shape, e.g. a case's own outcome figure."""
+
+    at: date
+    value: float
+    label: str
+
+
+@dataclass(frozen=True)
+class BarSeries:
+    label: str
+    values: tuple[float | None, ...]  # one per category; None = no bar
+    style: str  # "solid" | "hatched" | "outline"
+
+
+@dataclass(frozen=True)
+class _LineStyle:
+    stroke: str
+    width: str
+    dash: str  # "" = solid
+
+
+# Inline fallbacks; CSS may override through the class names.
+LINE_STYLES: dict[str, _LineStyle] = {
+    "primary": _LineStyle("#1565c0", "2.5", ""),
+    "national": _LineStyle("#555555", "1.8", "6 4"),
+    "category": _LineStyle("#e65100", "1.8", "2 3"),
+    "prefecture": _LineStyle("#2e7d32", "1.8", "9 3 2 3"),
+    "other": _LineStyle("#6a1b9a", "1.5", "12 4"),
+}
+MARKER_COLOUR = "#c62828"
+BAND_COLOUR = "#ffb300"
+BAR_COLOUR = "#1565c0"
+
+
+def esc(text: str) -> str:
+    """XML-escape text and attribute values (``<&>"'``)."""
+    return html.escape(text, quote=True)
+
+
+def num(value: float) -> str:
+    """Round to one decimal, drop a trailing ``.0``: 12.04 → '12', 3.25 → '3.2'."""
+    text = f"{value:.1f}"
+    if text == "-0.0":
+        return "0"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def format_value(value: float) -> str:
+    """A value as a label: one decimal (65.1)."""
+    return f"{value:.1f}"
+
+
+def text_width(text: str, size: int = FONT_SIZE) -> float:
+    """Rough rendered width: full-width characters ≈ 1 em, others ≈ 0.6 em."""
+    return sum(size if ord(ch) > 0x2E7F else size * 0.6 for ch in text)
+
+
+def nice_step(maximum: float, max_ticks: int = 5) -> float:
+    """A gridline step from 1, 2, 2.5, 5 × 10ⁿ giving at most ``max_ticks`` steps."""
+    if maximum <= 0:
+        return 1.0
+    raw = maximum / max_ticks
+    power = 10.0 ** math.floor(math.log10(raw))
+    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if factor * power >= raw:
+            return factor * power
+    return 10.0 * power  # pragma: no cover - the loop always returns
+
+
+def _ticks(maximum: float) -> list[float]:
+    step = nice_step(maximum)
+    count = int(maximum / step + 1e-9)
+    return [round(step * i, 10) for i in range(count + 1)]
+
+
+def _tick_label(value: float) -> str:
+    return f"{value:g}"
+
+
+def _figure(chart_id: str, title: str, description: str, height: float, body: Iterable[str]) -> str:
+    svg_open = (
+        f'<svg xmlns="{SVG_NS}" class="jirei-chart__svg" role="img" '
+        f'aria-labelledby="{esc(chart_id)}-title {esc(chart_id)}-desc" '
+        f'viewBox="0 0 {WIDTH} {num(height)}" width="100%" '
+        f'font-size="{FONT_SIZE}" font-family="sans-serif">'
+    )
+    lines = [
+        f'<figure class="jirei-chart" id="{esc(chart_id)}">',
+        svg_open,
+        f'<title id="{esc(chart_id)}-title">{esc(title)}</title>',
+        f'<desc id="{esc(chart_id)}-desc">{esc(description)}</desc>',
+        *body,
+        "</svg>",
+        f"<figcaption>{esc(title)}</figcaption>",
+        "</figure>",
+    ]
+    # Markdown ends a raw HTML block at a blank line: never emit one.
+    return "\n".join(line for line in lines if line.strip())
+
+
+class YScale:
+    """Value → y coordinate for a 0…y_max axis (values clamped to the plot)."""
+
+    def __init__(self, y_max: float, top: float, bottom: float) -> None:
+        self.y_max = y_max if y_max > 0 else 1.0
+        self.top = top
+        self.bottom = bottom
+
+    def __call__(self, value: float) -> float:
+        clamped = min(max(value, 0.0), self.y_max)
+        return self.bottom - clamped / self.y_max * (self.bottom - self.top)
+
+
+class XScale:
+    """Date → x coordinate over the data's date range."""
+
+    def __init__(self, first: date, last: date, left: float, right: float) -> None:
+        self.first = first
+        self.last = last
+        self.left = left
+        self.right = right
+        self.span = max((last - first).days, 1)
+
+    def __call__(self, day: date) -> float:
+        days = min(max((day - self.first).days, 0), self.span)
+        if self.first == self.last:
+            return (self.left + self.right) / 2
+        return self.left + days / self.span * (self.right - self.left)
+
+
+def _y_axis(y_max: float, y_label: str, left: float, right: float, y_of: YScale) -> list[str]:
+    out = ['<g class="jirei-chart__grid" stroke="currentColor" stroke-opacity="0.2">']
+    for tick in _ticks(y_max):
+        y = num(y_of(tick))
+        out.append(f'<line x1="{num(left)}" y1="{y}" x2="{num(right)}" y2="{y}"/>')
+    out.append("</g>")
+    out.append('<g class="jirei-chart__axis" fill="currentColor" text-anchor="end">')
+    for tick in _ticks(y_max):
+        out.append(f'<text x="{num(left - 6)}" y="{num(y_of(tick) + 4)}">{esc(_tick_label(tick))}</text>')
+    out.append(f'<text x="{num(left - 6)}" y="{num(TOP - 14)}">{esc(y_label)}</text>')
+    out.append("</g>")
+    return out
+
+
+def _x_axis(x_of: XScale, bottom: float) -> list[str]:
+    years = range(x_of.first.year + (x_of.first > date(x_of.first.year, 1, 1)), x_of.last.year + 1)
+    ticks = [date(year, 1, 1) for year in years] or [x_of.first]
+    out = ['<g class="jirei-chart__axis" fill="currentColor" text-anchor="middle">']
+    out.append(
+        f'<line x1="{num(x_of.left)}" y1="{num(bottom)}" x2="{num(x_of.right)}" y2="{num(bottom)}" '
+        'stroke="currentColor"/>'
+    )
+    spacing = (x_of.right - x_of.left) / max(len(ticks), 1)
+    every = math.ceil((text_width("2000年") + 8) / spacing) if spacing > 0 else 1  # thin crowded labels
+    for position, tick in enumerate(ticks):
+        if position % max(every, 1):
+            continue
+        x = num(x_of(tick))
+        out.append(
+            f'<line x1="{x}" y1="{num(bottom)}" x2="{x}" y2="{num(bottom + 5)}" stroke="currentColor"/>'
+        )
+        out.append(f'<text x="{x}" y="{num(bottom + 18)}">{tick.year}年</text>')
+    out.append("</g>")
+    return out
+
+
+def _band(band: Band, index: int, x_of: XScale, top: float, bottom: float) -> list[str]:
+    start = x_of(band.start)
+    end = x_of(band.end) if band.end is not None else x_of.right
+    if (band.end is not None and band.end < x_of.first) or band.start > x_of.last:
+        return []  # entirely outside the data's range
+    width = max(end - start, 1.0)
+    label_y = top + 14 + index * 14
+    return [
+        '<g class="jirei-chart__band">',
+        f"<title>{esc(band.label)}</title>",
+        f'<rect x="{num(start)}" y="{num(top)}" width="{num(width)}" height="{num(bottom - top)}" '
+        f'fill="{BAND_COLOUR}" fill-opacity="0.18"/>',
+        f'<text x="{num(start + 4)}" y="{num(label_y)}" fill="currentColor">{esc(band.label)}</text>',
+        "</g>",
+    ]
+
+
+def _line_attrs(style: str) -> str:
+    line = LINE_STYLES.get(style, LINE_STYLES["other"])
+    dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
+    return f'fill="none" stroke="{line.stroke}" stroke-width="{line.width}"{dash}'
+
+
+def _series(series: Series, x_of: XScale, y_of: YScale) -> list[str]:
+    css = f"jirei-chart__series jirei-chart__series--{esc(series.style)}"
+    points = sorted(series.points)
+    if not points:
+        return []
+    if len(points) == 1:
+        day, value = points[0]
+        line = LINE_STYLES.get(series.style, LINE_STYLES["other"])
+        return [
+            f'<circle class="{css}" cx="{num(x_of(day))}" cy="{num(y_of(value))}" r="3" '
+            f'fill="{line.stroke}"><title>{esc(series.label)}</title></circle>'
+        ]
+    coords = " ".join(f"{num(x_of(day))},{num(y_of(value))}" for day, value in points)
+    return [
+        f'<polyline class="{css}" {_line_attrs(series.style)} points="{coords}">'
+        f"<title>{esc(series.label)}</title></polyline>"
+    ]
+
+
+def _marker(marker: Marker, x_of: XScale, y_of: YScale) -> str:
+    x, y = x_of(marker.at), y_of(marker.value)
+    # A diamond, 5 units from centre to each corner.
+    path = f"M{num(x)} {num(y - 5)}l5 5l-5 5l-5-5z"
+    return (
+        f'<path class="jirei-chart__marker" d="{path}" fill="{MARKER_COLOUR}" stroke="#ffffff" '
+        f'stroke-width="1"><title>{esc(marker.label)}</title></path>'
+    )
+
+
+def _legend_entries(series: Sequence[Series], markers: Sequence[Marker]) -> list[tuple[str, str]]:
+    """(label, swatch SVG at origin) for each legend item."""
+    entries = []
+    for item in series:
+        latest = max(item.points)[1] if item.points else None
+        label = item.label if latest is None else f"{item.label} {format_value(latest)}"
+        css = f"jirei-chart__series jirei-chart__series--{esc(item.style)}"
+        swatch = f'<line class="{css}" x1="0" y1="-4" x2="24" y2="-4" {_line_attrs(item.style)}/>'
+        entries.append((label, swatch))
+    if markers:
+        entries.append(
+            (
+                "事例の成果指標",
+                f'<path class="jirei-chart__marker" d="M12 -9l5 5l-5 5l-5-5z" fill="{MARKER_COLOUR}"/>',
+            )
+        )
+    return entries
+
+
+def _legend(
+    entries: Sequence[tuple[str, str]], top: float, left: float, right: float
+) -> tuple[list[str], float]:
+    """Legend items laid out left to right, wrapping; returns (SVG lines, height used)."""
+    out = ['<g class="jirei-chart__legend" fill="currentColor">']
+    x, y = left, top + FONT_SIZE
+    for label, swatch in entries:
+        width = 30 + text_width(label) + 16
+        if x > left and x + width > right:
+            x, y = left, y + LEGEND_ROW
+        out.append(
+            f'<g transform="translate({num(x)} {num(y)})">{swatch}<text x="30" y="0">{esc(label)}</text></g>'
+        )
+        x += width
+    out.append("</g>")
+    return out, y - top + 6
+
+
+def _date_range(series: Sequence[Series], markers: Sequence[Marker]) -> tuple[date, date]:
+    days = [day for item in series for day, _ in item.points] + [marker.at for marker in markers]
+    if not days:
+        raise ValueError("グラフに描く点がありません")
+    return min(days), max(days)
+
+
+def line_chart(
+    title: str,
+    description: str,
+    series: Sequence[Series],
+    *,
+    bands: Sequence[Band] = (),
+    markers: Sequence[Marker] = (),
+    y_max: float = 100.0,
+    y_label: str = "%",
+    chart_id: str,
+) -> str:
+    """A time-series line chart as an embeddable ``<figure>`` block.
+
+    The x range covers the series and markers; bands are clipped to it. The first
+    series is drawn last so it sits on top.
+    """
+    first, last = _date_range(series, markers)
+    bottom = TOP + PLOT_HEIGHT
+    right = WIDTH - RIGHT
+    x_of = XScale(first, last, LEFT, right)
+    y_of = YScale(y_max, TOP, bottom)
+    body: list[str] = []
+    for index, band in enumerate(bands):
+        body += _band(band, index, x_of, TOP, bottom)
+    body += _y_axis(y_max, y_label, LEFT, right, y_of)
+    body += _x_axis(x_of, bottom)
+    for item in reversed(series):
+        body += _series(item, x_of, y_of)
+    body += [_marker(marker, x_of, y_of) for marker in sorted(markers, key=lambda m: (m.at, m.label))]
+    legend, legend_height = _legend(_legend_entries(series, markers), bottom + 30, LEFT, right)
+    body += legend
+    return _figure(chart_id, title, description, bottom + 30 + legend_height, body)
+
+
+BAR_ROW = 8  # height of one bar
+BAR_GAP = 6  # space between categories
+BAR_LEFT = 96  # room for category labels
+
+
+def _bar_fill(style: str, pattern_id: str) -> str:
+    if style == "hatched":
+        return f'fill="url(#{esc(pattern_id)})" stroke="{BAR_COLOUR}" stroke-width="1"'
+    if style == "outline":
+        return f'fill="none" stroke="{BAR_COLOUR}" stroke-width="1.2"'
+    return f'fill="{BAR_COLOUR}"'
+
+
+def bar_chart(
+    title: str,
+    description: str,
+    categories: Sequence[str],
+    series: Sequence[BarSeries],
+    *,
+    x_max: float = 100.0,
+    x_label: str = "%",
+    chart_id: str,
+) -> str:
+    """A horizontal grouped bar chart (one row per category, one bar per series).
+
+    Series differ by fill pattern (solid / hatched / outline), not colour alone.
+    """
+    pattern_id = f"{chart_id}-hatch"
+    right = WIDTH - RIGHT
+    group = BAR_ROW * max(len(series), 1) + BAR_GAP
+    top = TOP + 8
+    bottom = top + group * len(categories)
+    scale = x_max if x_max > 0 else 1.0
+
+    def x_of(value: float) -> float:
+        return BAR_LEFT + min(max(value, 0.0), scale) / scale * (right - BAR_LEFT)
+
+    body = [
+        f'<defs><pattern id="{esc(pattern_id)}" width="4" height="4" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="4" height="4" fill="#ffffff"/>'
+        f'<line x1="0" y1="0" x2="0" y2="4" stroke="{BAR_COLOUR}" stroke-width="2"/></pattern></defs>',
+        '<g class="jirei-chart__grid" stroke="currentColor" stroke-opacity="0.2">',
+    ]
+    for tick in _ticks(x_max):
+        x = num(x_of(tick))
+        body.append(f'<line x1="{x}" y1="{num(top)}" x2="{x}" y2="{num(bottom)}"/>')
+    body.append("</g>")
+    body.append('<g class="jirei-chart__axis" fill="currentColor" text-anchor="middle">')
+    for tick in _ticks(x_max):
+        body.append(f'<text x="{num(x_of(tick))}" y="{num(bottom + 16)}">{esc(_tick_label(tick))}</text>')
+    body.append(f'<text x="{num(right)}" y="{num(top - 6)}" text-anchor="end">{esc(x_label)}</text>')
+    body.append("</g>")
+    body.append('<g class="jirei-chart__axis" fill="currentColor" text-anchor="end">')
+    for index, category in enumerate(categories):
+        y = top + index * group + group / 2 + 4 - BAR_GAP / 2
+        body.append(f'<text x="{num(BAR_LEFT - 6)}" y="{num(y)}">{esc(category)}</text>')
+    body.append("</g>")
+    for position, item in enumerate(series):
+        css = f"jirei-chart__bar jirei-chart__bar--{esc(item.style)}"
+        body.append(f'<g class="{css}" {_bar_fill(item.style, pattern_id)}>')
+        for index, value in enumerate(item.values):
+            if value is None or index >= len(categories):
+                continue
+            y = top + index * group + position * BAR_ROW
+            width = max(x_of(value) - BAR_LEFT, 0.0)
+            tip = f"{categories[index]} {item.label}: {format_value(value)}{x_label}"
+            body.append(
+                f'<rect x="{BAR_LEFT}" y="{num(y)}" width="{num(width)}" height="{BAR_ROW - 1}">'
+                f"<title>{esc(tip)}</title></rect>"
+            )
+        body.append("</g>")
+    entries = [
+        (
+            item.label,
+            f'<rect x="0" y="-10" width="24" height="10" class="jirei-chart__bar--{esc(item.style)}" '
+            f"{_bar_fill(item.style, pattern_id)}/>",
+        )
+        for item in series
+    ]
+    legend, legend_height = _legend(entries, bottom + 26, BAR_LEFT, right)
+    body += legend
+    return _figure(chart_id, title, description, bottom + 26 + legend_height, body)
