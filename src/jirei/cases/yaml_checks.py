@@ -56,7 +56,8 @@ def decode_utf8(data: bytes, display_path: str) -> tuple[str | None, list[Proble
         problem = Problem(
             path=display_path,
             rule="encoding",
-            message="文字コードが UTF-8 ではないため読み込めません（Shift_JIS などで保存されている可能性があります）",
+            message="文字コードが UTF-8 ではないため読み込めません"
+            "（Shift_JIS などで保存されている可能性があります）",
             line=len(split_lines(before.decode("utf-8", errors="replace"))),
             column=column,
             got=f"UTF-8 として読めないバイト {bad}",
@@ -164,12 +165,11 @@ def syntax_hint(error: yaml.MarkedYAMLError) -> str:
         return f"引用符（\" または '）が閉じられていません{where}。値の最後に同じ引用符を付けてください。"
     if "cannot start any token" in problem:
         return (
-            "@ や ` などの記号で始まる値はそのまま書けません。"
-            '値全体を "..." のように引用符で囲んでください。'
+            '@ や ` などの記号で始まる値はそのまま書けません。値全体を "..." のように引用符で囲んでください。'
         )
     if "mapping values are not allowed" in problem:
         return (
-            "値の中に「: 」（コロン）がある場合は、値全体を \"...\" のように引用符で囲んでください。"
+            '値の中に「: 」（コロン）がある場合は、値全体を "..." のように引用符で囲んでください。'
             "または字下げ（行頭のスペースの数）がずれていないか確認してください。"
         )
     if "could not find expected ':'" in problem:
@@ -180,5 +180,70 @@ def syntax_hint(error: yaml.MarkedYAMLError) -> str:
             f"同じ階層のキーやリストの「- 」は同じ数のスペースで始めます{where}。"
         )
     if "expected ','" in problem:
-        return f"[ ] や {{ }} が閉じられているか、中の値にカンマやコロンがあれば引用符で囲んでいるか確認してください{where}。"
-    return f'この位置の前後の書き方を確認してください{where}。記号を含む値は "..." のように引用符で囲むと直ることがあります。'
+        return (
+            f"[ ] や {{ }} が閉じられているか、中の値にカンマやコロンがあれば"
+            f"引用符で囲んでいるか確認してください{where}。"
+        )
+    return (
+        f"この位置の前後の書き方を確認してください{where}。"
+        '記号を含む値は "..." のように引用符で囲むと直ることがあります。'
+    )
+
+
+def file_too_large(display_path: str, size: int, limit: int) -> Problem:
+    return Problem(
+        path=display_path,
+        rule="file-too-large",
+        message=f"ファイルが大きすぎます（上限 {limit:,} バイト）",
+        got=f"{size:,} バイト",
+        hint="1 つのファイルには 1 件の事例だけを書いてください。画像などは YAML に貼り付けないでください。",
+    )
+
+
+def file_read(display_path: str, exc: OSError) -> Problem:
+    return Problem(
+        path=display_path,
+        rule="file-read",
+        message="ファイルを開けません",
+        got=exc.strerror or type(exc).__name__,
+        hint="ファイル名と場所、読み取りの権限を確認してください。",
+    )
+
+
+def empty_file(display_path: str) -> Problem:
+    return Problem(
+        path=display_path,
+        rule="empty-file",
+        message="ファイルが空です（コメントや空白しかありません）",
+        line=1,
+        column=1,
+        got="空のファイル",
+        hint="事例の内容を「キー: 値」の形で書いてください。ひな形のファイルをコピーして始めると簡単です。",
+    )
+
+
+def top_level_type(display_path: str, line: int, column: int, got: str) -> Problem:
+    return Problem(
+        path=display_path,
+        rule="top-level-type",
+        message="ファイル全体は「キー: 値」が並んだキーと値の組（マッピング）である必要があります",
+        line=line,
+        column=column,
+        got=got,
+        hint="行頭を「name: テスト市」のような「キー: 値」の形にしてください。行頭の「- 」は不要です。",
+    )
+
+
+def yaml_syntax(display_path: str, error: yaml.YAMLError) -> Problem:
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return Problem(display_path, "yaml-syntax", "YAML を読み込めません", got=str(error))
+    mark = error.problem_mark or error.context_mark
+    return Problem(
+        path=display_path,
+        rule="yaml-syntax",
+        message="YAML の書き方に誤りがあるため読み込めません",
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+        got=error.problem or str(error),
+        hint=syntax_hint(error),
+    )

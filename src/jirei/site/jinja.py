@@ -12,8 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-TEMPLATES_DIR = REPO_ROOT / "templates"
+from jirei.paths import TEMPLATES_DIR
 
 
 def format_int(value: int) -> str:
@@ -35,6 +34,12 @@ def format_yen(value: int) -> str:
     return "".join(parts) + "円"
 
 
+def japanese_date(value: str) -> str:
+    """'2020' → '2020年', '2020-06' → '2020年6月', '2021-05-01' → '2021年5月1日'."""
+    parts = [int(part) for part in str(value).split("-")]
+    return "".join(f"{number}{unit}" for number, unit in zip(parts, ("年", "月", "日"), strict=False))
+
+
 def table_cell(value: object) -> str:
     """Text safe inside a Markdown table cell (pipes and line breaks escaped)."""
     return str(value).replace("|", "&#124;").replace("\n", " ")
@@ -52,4 +57,5 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env.filters["int"] = format_int
     env.filters["yen"] = format_yen
     env.filters["cell"] = table_cell
+    env.filters["jdate"] = japanese_date
     return env

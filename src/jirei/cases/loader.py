@@ -1,0 +1,336 @@
+"""Safe YAML loading with source positions and contributor-friendly problems.
+
+Case files are composed with PyYAML into a node tree (never constructed by
+PyYAML), and plain Python values are built from the nodes here, recording the
+1-based position of every key and value. Anchors/aliases and explicit tags are
+refused while composing, before anything could expand or be constructed.
+
+Problems are returned, never raised. ``bom``, ``tab``, ``duplicate-key`` and
+``key-type`` still return the loaded data (so later checks can report more);
+every other problem makes the file unusable and returns ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, StreamEndEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from jirei.cases import yaml_checks
+from jirei.problems import Problem, sort_key
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 64  # nesting limit, far below Python's recursion limit
+MAX_ALIAS_PROBLEMS = 20
+
+KeyPath = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + n for n in ("str", "int", "float", "bool", "null"))
+_SCALAR_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL})
+_INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT_RE = re.compile(
+    r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$"
+    r"|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$"
+)
+_BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass(frozen=True)
+class LoadedYaml:
+    path: str
+    data: Any
+    value_marks: dict[KeyPath, Mark]
+    key_marks: dict[KeyPath, Mark]
+
+    def mark_for(self, path: KeyPath) -> Mark:
+        """Position of the value at `path`; for a missing key, the nearest existing ancestor
+        (so 'missing key' errors point at the parent mapping)."""
+        while path and path not in self.value_marks:
+            path = path[:-1]
+        return self.value_marks.get(path, Mark(1, 1))
+
+
+def format_key_path(path: KeyPath) -> str:
+    """("a", 0, "b") -> "a[0].b"; () -> ""."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def _mark(mark: Any) -> Mark:
+    return Mark(mark.line + 1, mark.column + 1)
+
+
+class _TooDeepError(Exception):
+    pass
+
+
+class _Loader(yaml.SafeLoader):
+    """Composer that records problems for anchors, aliases, tags, depth and extra documents."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's class-level registry
+
+    def __init__(self, text: str, display_path: str) -> None:
+        super().__init__(text)
+        self.display_path = display_path
+        self.problems: list[Problem] = []
+        self.alias_count = 0
+        self.depth = 0
+
+    def _problem(self, rule: str, mark: Any, message: str, got: str, hint: str) -> None:
+        where = _mark(mark)
+        self.problems.append(
+            Problem(self.display_path, rule, message, where.line, where.column, "", got, hint)
+        )
+
+    def _alias_problem(self, mark: Any, got: str) -> None:
+        self.alias_count += 1
+        if self.alias_count <= MAX_ALIAS_PROBLEMS:
+            self._problem(
+                "alias",
+                mark,
+                "アンカー（&）やエイリアス（*）は使えません",
+                got,
+                "&名前 や *名前 を使わず、同じ内容をそのまま書いてください。"
+                '値が & や * で始まる文字列なら "..." のように引用符で囲んでください。',
+            )
+
+    def get_single_node(self) -> Node | None:
+        self.get_event()  # type: ignore[no-untyped-call]  # StreamStartEvent
+        document = None
+        if not self.check_event(StreamEndEvent):
+            document = self.compose_document()
+        if not self.check_event(StreamEndEvent):
+            self._problem(
+                "multi-document",
+                self.peek_event().start_mark,  # type: ignore[no-untyped-call]
+                "1 つのファイルに複数の YAML 文書（--- の区切り）があります",
+                "2 つ目の文書",
+                "1 つのファイルには 1 件の事例だけを書いてください。2 件目は別のファイルに分けてください。",
+            )
+        return document
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            self._alias_problem(event.start_mark, f"*{event.anchor}")
+            return ScalarNode(_NULL, "", event.start_mark, event.end_mark)  # placeholder, never expanded
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, NodeEvent) and event.anchor is not None:
+            self._alias_problem(event.start_mark, f"&{event.anchor}")
+            self.anchors.pop(event.anchor, None)  # a reused anchor name must not abort composing
+        tag = getattr(event, "tag", None)
+        allowed = {_TAG + "map", _TAG + "seq"} if isinstance(event, CollectionStartEvent) else _SCALAR_TAGS
+        if tag not in (None, "!") and tag not in allowed:
+            self._problem(
+                "yaml-tag",
+                event.start_mark,
+                "YAML のタグ（! で始まる型の指定）は使えません",
+                str(tag).replace(_TAG, "!!", 1),
+                "! や !! で始まる指定を削除してください。"
+                '値が ! で始まる文字列なら "..." のように引用符で囲んでください。',
+            )
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                self._problem(
+                    "nesting-too-deep",
+                    event.start_mark,
+                    f"入れ子が深すぎます（{MAX_DEPTH} 段まで）",
+                    f"{MAX_DEPTH} 段を超える入れ子",
+                    "字下げや [ ] { } の入れ子を浅くしてください。",
+                )
+                raise _TooDeepError
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+# Only YAML 1.2 core-style scalars: no timestamps (dates stay strings), no yes/no/on/off
+# booleans, no octal/sexagesimal ints (so "012345" and "12:30" stay strings), no merge keys.
+_Loader.add_implicit_resolver(_BOOL, _BOOL_RE, list("tTfF"))
+_Loader.add_implicit_resolver(_NULL, _NULL_RE, ["~", "n", "N", ""])
+_Loader.add_implicit_resolver(_INT, _INT_RE, list("-+0123456789"))
+_Loader.add_implicit_resolver(_FLOAT, _FLOAT_RE, list("-+0123456789."))
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "マッピング（キーと値の組）"
+    if isinstance(node, SequenceNode):
+        return "リスト"
+    return str(node.value) if node.value != "" else "（空）"
+
+
+class _Builder:
+    """Build plain Python values from a composed node tree, recording marks."""
+
+    def __init__(self, display_path: str) -> None:
+        self.display_path = display_path
+        self.problems: list[Problem] = []
+        self.value_marks: dict[KeyPath, Mark] = {}
+        self.key_marks: dict[KeyPath, Mark] = {}
+
+    def _problem(self, rule: str, node: Node, path: KeyPath, message: str, got: str, hint: str) -> None:
+        mark = _mark(node.start_mark)
+        key_path = format_key_path(path)
+        self.problems.append(
+            Problem(self.display_path, rule, message, mark.line, mark.column, key_path, got, hint)
+        )
+
+    def build(self, node: Node, path: KeyPath) -> Any:
+        self.value_marks[path] = _mark(node.start_mark)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self._scalar(node, path)
+
+    def _mapping(self, node: MappingNode, path: KeyPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not (isinstance(key_node, ScalarNode) and key_node.tag == _STR):
+                self._problem(
+                    "key-type",
+                    key_node,
+                    path,
+                    "キーは文字列にしてください（数字・true/false・空のキーなどは使えません）",
+                    _describe(key_node),
+                    "キーは「name:」のような文字で書いてください。"
+                    '数字などをキーにするなら "1": のように引用符で囲みます。',
+                )
+                continue
+            key: str = key_node.value
+            key_path = (*path, key)
+            if key in result:
+                first = self.key_marks[key_path]
+                self._problem(
+                    "duplicate-key",
+                    key_node,
+                    key_path,
+                    f"キー「{key}」が同じ階層に 2 回書かれています（最初は {first.line} 行目）",
+                    key,
+                    f"{first.line} 行目とこの行のどちらか一方を削除するか、内容を 1 つにまとめてください。",
+                )
+                continue
+            self.key_marks[key_path] = _mark(key_node.start_mark)
+            result[key] = self.build(value_node, key_path)
+        return result
+
+    def _scalar(self, node: ScalarNode, path: KeyPath) -> Any:
+        value: str = node.value
+        tag = node.tag
+        checks = {_INT: _INT_RE, _FLOAT: _FLOAT_RE, _BOOL: _BOOL_RE, _NULL: _NULL_RE}
+        if tag in checks and not checks[tag].match(value):
+            self._problem(
+                "yaml-tag",
+                node,
+                path,
+                f"値がタグ {tag.removeprefix(_TAG)} の形式になっていません",
+                value,
+                "! や !! で始まる指定を削除してください。",
+            )
+            return value
+        if tag == _INT:
+            return int(value)
+        if tag == _FLOAT:
+            lowered = value.lower()
+            return float(lowered.replace(".", "") if lowered.endswith((".inf", ".nan")) else value)
+        if tag == _BOOL:
+            return value.lower() == "true"
+        if tag == _NULL:
+            return None
+        return value
+
+
+_FATAL_RULES = frozenset(
+    {"yaml-syntax", "alias", "yaml-tag", "multi-document", "nesting-too-deep", "top-level-type", "empty-file"}
+)
+
+
+def load_yaml(path: Path, display_path: str | None = None) -> tuple[LoadedYaml | None, list[Problem]]:
+    """Never raises for bad input; returns (None, problems) when the file cannot be used."""
+    shown = display_path if display_path is not None else str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # rejected before reading or parsing anything
+            return None, [yaml_checks.file_too_large(shown, size, MAX_FILE_BYTES)]
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # the file may grow after stat()
+    except OSError as exc:
+        return None, [yaml_checks.file_read(shown, exc)]
+    return load_yaml_text(data, shown)
+
+
+def load_yaml_text(text_bytes: bytes, display_path: str) -> tuple[LoadedYaml | None, list[Problem]]:
+    """Same, from bytes (used by tests and by load_yaml)."""
+    if len(text_bytes) > MAX_FILE_BYTES:
+        return None, [yaml_checks.file_too_large(display_path, len(text_bytes), MAX_FILE_BYTES)]
+    problems = yaml_checks.check_bom(text_bytes, display_path)
+    if problems:
+        text_bytes = text_bytes[len(yaml_checks.UTF8_BOM) :]
+    text, decode_problems = yaml_checks.decode_utf8(text_bytes, display_path)
+    control = yaml_checks.check_control_characters(text, display_path) if text is not None else []
+    if text is None or control:
+        return None, problems + decode_problems + control
+    tabs = yaml_checks.check_tabs(text, display_path)
+    problems += tabs
+    loaded = _compose_and_build(text, display_path, problems, {p.line for p in tabs})
+    problems.sort(key=lambda p: (p.line is None, sort_key(p)))
+    return loaded, problems
+
+
+def _compose_and_build(
+    text: str, display_path: str, problems: list[Problem], tab_lines: set[int | None]
+) -> LoadedYaml | None:
+    loader = _Loader(text, display_path)
+    try:
+        root = loader.get_single_node()
+    except (yaml.YAMLError, _TooDeepError, RecursionError) as exc:
+        problems += loader.problems
+        if isinstance(exc, yaml.YAMLError):
+            syntax = yaml_checks.yaml_syntax(display_path, exc)
+            if syntax.line not in tab_lines and "\\t" not in (syntax.got or ""):  # else already `tab`
+                problems.append(syntax)
+        elif isinstance(exc, RecursionError):
+            problems.append(yaml_checks.yaml_syntax(display_path, yaml.YAMLError("nesting too deep")))
+        return None
+    finally:
+        loader.dispose()
+    problems += loader.problems
+    if loader.alias_count > MAX_ALIAS_PROBLEMS:
+        extra = loader.alias_count - MAX_ALIAS_PROBLEMS
+        message = f"アンカー・エイリアスが他にも {extra} 件あります"
+        problems.append(Problem(display_path, "alias", message, got=f"合計 {loader.alias_count} 件"))
+    if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL and root.value == ""):
+        problems.append(yaml_checks.empty_file(display_path))
+        return None
+    if not isinstance(root, MappingNode):
+        where = _mark(root.start_mark)
+        got = _describe(root)[:50]
+        problems.append(yaml_checks.top_level_type(display_path, where.line, where.column, got))
+        return None
+    builder = _Builder(display_path)
+    data = builder.build(root, ())
+    problems += builder.problems
+    if any(p.rule in _FATAL_RULES for p in problems):
+        return None
+    return LoadedYaml(display_path, data, builder.value_marks, builder.key_marks)

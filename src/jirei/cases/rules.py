@@ -1,0 +1,378 @@
+"""Rules a JSON Schema cannot express. Each rule is a small generator of problems.
+
+Rules read the raw data defensively (a file with schema errors still gets every
+rule problem that can be found), and point at the value a contributor must edit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import urlsplit
+
+from jirei.cases.loader import KeyPath, LoadedYaml, format_key_path
+from jirei.cases.suggest import did_you_mean
+from jirei.cases.vocabulary import Vocabulary
+from jirei.metrics.store import MetricsData
+from jirei.problems import Problem, Severity
+from jirei.reference.codes import check_digit, is_valid_code
+from jirei.reference.municipalities import Reference
+
+RATE_METRICS = frozenset({"交付枚数率", "保有枚数率", "申請率", "普及率"})
+RATE_TOLERANCE = Decimal("0.1")  # published rates have one decimal
+HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript|file)\s*:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    reference: Reference
+    vocabulary: Vocabulary
+    known_ids: frozenset[str]  # every case id in cases/ and the files being checked
+    today: date
+    metrics: MetricsData | None = None
+
+
+Rule = Callable[[LoadedYaml, RuleContext], Iterator[Problem]]
+
+
+def _get(data: Any, *path: str | int) -> Any:
+    for step in path:
+        if isinstance(step, str) and isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(step, int) and isinstance(data, list) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
+
+
+def _items(data: Any, *path: str) -> Iterator[tuple[int, Any]]:
+    value = _get(data, *path)
+    if isinstance(value, list):
+        yield from enumerate(value)
+
+
+def _problem(
+    loaded: LoadedYaml,
+    path: KeyPath,
+    rule: str,
+    message: str,
+    got: str | None = None,
+    hint: str | None = None,
+    severity: Severity = Severity.ERROR,
+) -> Problem:
+    mark = loaded.mark_for(path)
+    return Problem(
+        path=loaded.path,
+        rule=rule,
+        message=message,
+        line=mark.line,
+        column=mark.column,
+        key_path=format_key_path(path),
+        got=got,
+        hint=hint,
+        severity=severity,
+    )
+
+
+def walk_strings(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    """Every string in the document with its key path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk_strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk_strings(item, (*path, index))
+
+
+# --- identity ---------------------------------------------------------------------------------
+
+
+def rule_id_filename(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    case_id = _get(loaded.data, "id")
+    stem = PurePath(loaded.path).stem
+    if isinstance(case_id, str) and case_id != stem:
+        yield _problem(
+            loaded, ("id",), "id-filename", "id はファイル名（.yml を除く）と同じにしてください",
+            got=f'"{case_id}"', hint=f"id を「{stem}」にするか、ファイル名を「{case_id}.yml」にしてください",
+        )  # fmt: skip
+
+
+def rule_id_code(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    case_id, code = _get(loaded.data, "id"), _get(loaded.data, "municipality", "code")
+    if isinstance(case_id, str) and isinstance(code, str) and not case_id.startswith(code + "-"):
+        yield _problem(
+            loaded, ("id",), "id-code", "id の先頭 6 桁は municipality.code と同じにしてください",
+            got=f'"{case_id}"', hint=f"id を「{code}-…」で始めてください",
+        )  # fmt: skip
+
+
+# --- municipality -------------------------------------------------------------------------------
+
+
+def rule_municipality(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    code = _get(loaded.data, "municipality", "code")
+    if not isinstance(code, str) or not re.fullmatch(r"[0-9]{6}", code):
+        return
+    if not is_valid_code(code):
+        expected = code[:5] + str(check_digit(code[:5]))
+        yield _problem(
+            loaded, ("municipality", "code"), "code-check-digit", "団体コードの検査数字（6 桁目）が合いません",
+            got=f'"{code}"', hint=f"5 桁目までが正しければ「{expected}」です。総務省の団体コード表で確かめてください",
+        )  # fmt: skip
+        return
+    found = ctx.reference.by_code.get(code)
+    if found is None:
+        yield _problem(
+            loaded, ("municipality", "code"), "code-unknown", "この団体コードは団体コード一覧にありません",
+            got=f'"{code}"', hint="data/reference/municipalities.csv で団体名から正しいコードを探してください",
+        )  # fmt: skip
+        return
+    for key in ("name", "prefecture", "category"):
+        value = _get(loaded.data, "municipality", key)
+        expected = getattr(found, key)
+        if isinstance(value, str) and value != expected:
+            yield _problem(
+                loaded, ("municipality", key), "code-mismatch",
+                f"団体コード {code} の{_LABELS[key]}は「{expected}」です",
+                got=f'"{value}"', hint=f"「{expected}」に直すか、団体コードを確かめてください",
+            )  # fmt: skip
+
+
+_LABELS = {"name": "団体名", "prefecture": "都道府県名", "category": "団体区分"}
+
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+
+def rule_vocabulary(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    checks: list[tuple[KeyPath, Any, dict[str, str], str]] = []
+    for index, theme in _items(loaded.data, "themes"):
+        checks.append((("themes", index), theme, dict(ctx.vocabulary.themes), "themes"))
+    for index, measure in _items(loaded.data, "measures"):
+        checks.append((("measures", index, "kind"), _get(measure, "kind"), dict(ctx.vocabulary.measures), "measures"))
+    for index, factor in _items(loaded.data, "success_factors"):
+        terms = dict(ctx.vocabulary.success_factors)
+        checks.append((("success_factors", index, "factor"), _get(factor, "factor"), terms, "success_factors"))
+    for path, value, terms, section in checks:
+        if isinstance(value, str) and value not in terms:
+            hint = did_you_mean(value, terms) or f"使える語: {'、'.join(terms)}"
+            yield _problem(
+                loaded, path, "vocab", f"data/vocabulary.yml の {section} にない語です",
+                got=f'"{value}"', hint=hint + "（新しい語が必要なら data/vocabulary.yml に説明付きで追加してください）",
+            )  # fmt: skip
+
+
+# --- sources -----------------------------------------------------------------------------------
+
+
+def _source_refs(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "sources" and path != () and isinstance(value, list):
+                for index, ref in enumerate(value):
+                    if isinstance(ref, str):
+                        yield (*path, key, index), ref
+            else:
+                yield from _source_refs(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _source_refs(value, (*path, index))
+
+
+def rule_sources(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    defined: dict[str, int] = {}
+    for index, source in _items(loaded.data, "sources"):
+        source_id = _get(source, "id")
+        if not isinstance(source_id, str):
+            continue
+        if source_id in defined:
+            yield _problem(
+                loaded, ("sources", index, "id"), "source-duplicate", "同じ出典 ID が 2 回定義されています",
+                got=f'"{source_id}"', hint=f"sources[{defined[source_id]}] と違う ID にしてください",
+            )  # fmt: skip
+        defined.setdefault(source_id, index)
+    used: set[str] = set()
+    for path, ref in _source_refs(loaded.data):
+        used.add(ref)
+        if ref not in defined:
+            hint = did_you_mean(ref, defined) or "sources に出典を追加し、その id をここに書いてください"
+            yield _problem(loaded, path, "source-ref", "sources にない出典 ID です", got=f'"{ref}"', hint=hint)
+    for source_id, index in defined.items():
+        if source_id not in used:
+            yield _problem(
+                loaded, ("sources", index, "id"), "source-unused", "どこからも参照されていない出典です",
+                got=f'"{source_id}"', hint="本文の項目の sources から参照するか、この出典を削除してください",
+                severity=Severity.WARNING,
+            )  # fmt: skip
+
+
+def rule_urls(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    for index, source in _items(loaded.data, "sources"):
+        url = _get(source, "url")
+        if not isinstance(url, str):
+            continue
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
+            yield _problem(
+                loaded, ("sources", index, "url"), "url", "URL は http:// または https:// で始まる完全な形にしてください",
+                got=f'"{url}"', hint="ブラウザのアドレス欄の URL をそのまま貼り付けてください（空白は入れない）",
+            )  # fmt: skip
+
+
+# --- text safety ---------------------------------------------------------------------------------
+
+
+def rule_no_markup(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    for path, text in walk_strings(loaded.data):
+        if path and path[-1] == "url":
+            continue
+        tag = HTML_TAG.search(text)
+        if tag:
+            yield _problem(
+                loaded, path, "html", "HTML タグは書けません",
+                got=f'"{tag.group(0)[:40]}"', hint="文字の < と > を使わずに書いてください。強調や箇条書きは Markdown で書けます",
+            )  # fmt: skip
+        for target in LINK_TARGET.findall(text):
+            if UNSAFE_SCHEME.match(target):
+                yield _problem(
+                    loaded, path, "unsafe-link", "この種類のリンクは書けません",
+                    got=f'"{target[:40]}"', hint="リンク先は http:// または https:// の URL にしてください",
+                )  # fmt: skip
+
+
+# --- dates and numbers ------------------------------------------------------------------------------
+
+_DATE_KEYS = frozenset({"start", "end", "as_of", "established", "date", "published", "accessed"})
+_RECORD_KEYS = frozenset({"created", "last_reviewed"})
+
+
+def parse_partial_date(text: str) -> date | None:
+    """'2020', '2020-06' or '2020-06-15' → the first day it covers; None if not a real date."""
+    match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text)
+    if not match:
+        return None
+    year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _date_paths(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    for key_path, value in walk_strings(data, path):
+        key = key_path[-1] if key_path else None
+        if key in _DATE_KEYS or (key in _RECORD_KEYS and key_path[:1] == ("record",)):
+            yield key_path, value
+
+
+def rule_dates(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    for path, text in _date_paths(loaded.data):
+        if not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text):
+            continue  # the schema reports the shape
+        parsed = parse_partial_date(text)
+        if parsed is None:
+            yield _problem(
+                loaded, path, "date", "存在しない日付です", got=f'"{text}"',
+                hint="月は 01〜12、日はその月にある日にしてください",
+            )  # fmt: skip
+        elif parsed > ctx.today:
+            yield _problem(
+                loaded, path, "date-future", "未来の日付は書けません",
+                got=f'"{text}"', hint=f"今日（{ctx.today.isoformat()}）までの日付にしてください",
+            )  # fmt: skip
+    start, end = _get(loaded.data, "period", "start"), _get(loaded.data, "period", "end")
+    if isinstance(start, str) and isinstance(end, str):
+        first, last = parse_partial_date(start), parse_partial_date(end)
+        if first and last and last < first:
+            yield _problem(
+                loaded, ("period", "end"), "period-order", "終了が開始より前になっています",
+                got=f'"{end}"', hint=f"開始（{start}）以降の日付にしてください",
+            )  # fmt: skip
+
+
+def rule_rates(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    for index, outcome in _items(loaded.data, "outcomes"):
+        value = _get(outcome, "value")
+        if _get(outcome, "unit") != "%" or not isinstance(value, int | float) or isinstance(value, bool):
+            continue
+        if not 0 <= value <= 100:
+            yield _problem(
+                loaded, ("outcomes", index, "value"), "rate-range", "率（%）は 0 から 100 の間にしてください",
+                got=str(value), hint="100 を超える集計上の値は、値ではなく note に事情とともに書いてください",
+            )  # fmt: skip
+
+
+def rule_official_rate(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    """Warn when a case's 交付枚数率 differs from the official figure for the same date."""
+    code = _get(loaded.data, "municipality", "code")
+    if ctx.metrics is None or not isinstance(code, str):
+        return
+    for index, outcome in _items(loaded.data, "outcomes"):
+        as_of, value = _get(outcome, "as_of"), _get(outcome, "value")
+        if _get(outcome, "metric") != "交付枚数率" or not isinstance(as_of, str) or len(as_of) != 10:
+            continue
+        on = parse_partial_date(as_of)
+        official = ctx.metrics.official_rate(code, on) if on else None
+        if official is None or not isinstance(value, int | float):
+            continue
+        if abs(Decimal(str(value)) - official.rate_percent) > RATE_TOLERANCE:
+            yield _problem(
+                loaded, ("outcomes", index, "value"), "official-rate",
+                f"総務省の公表値（{as_of}、{official.figure_kind}）は {official.rate_percent}% です",
+                got=str(value), hint="出典の数値と時点を確かめてください。別の指標なら metric を変えてください",
+                severity=Severity.WARNING,
+            )  # fmt: skip
+
+
+# --- links between cases ---------------------------------------------------------------------------
+
+
+def rule_related(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    own_id = _get(loaded.data, "id")
+    for index, related in _items(loaded.data, "related_cases"):
+        if not isinstance(related, str):
+            continue
+        if related == own_id:
+            yield _problem(loaded, ("related_cases", index), "related-case", "自分自身は関連事例にできません",
+                           got=f'"{related}"')  # fmt: skip
+        elif related not in ctx.known_ids:
+            hint = did_you_mean(related, ctx.known_ids) or "cases/ にある事例の id を書いてください"
+            yield _problem(loaded, ("related_cases", index), "related-case", "この id の事例はありません",
+                           got=f'"{related}"', hint=hint)  # fmt: skip
+    for index, adopter in _items(loaded.data, "adopters"):
+        code = _get(adopter, "code")
+        if isinstance(code, str) and re.fullmatch(r"[0-9]{6}", code) and code not in ctx.reference.by_code:
+            yield _problem(
+                loaded, ("adopters", index, "code"), "adopter", "この団体コードは団体コード一覧にありません",
+                got=f'"{code}"', hint="data/reference/municipalities.csv で団体名から正しいコードを探してください",
+            )  # fmt: skip
+
+
+RULES: tuple[Rule, ...] = (
+    rule_id_filename,
+    rule_id_code,
+    rule_municipality,
+    rule_vocabulary,
+    rule_sources,
+    rule_urls,
+    rule_no_markup,
+    rule_dates,
+    rule_rates,
+    rule_official_rate,
+    rule_related,
+)
+
+
+def rule_problems(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    for rule in RULES:
+        yield from rule(loaded, ctx)

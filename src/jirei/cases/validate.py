@@ -1,0 +1,143 @@
+"""Validate case files: load safely → schema → rules → cross-file checks → typed cases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from jirei.cases.loader import LoadedYaml, load_yaml
+from jirei.cases.model import Case, build_case
+from jirei.cases.rules import RuleContext, rule_problems
+from jirei.cases.schema import schema_problems
+from jirei.cases.vocabulary import Vocabulary, load_vocabulary
+from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
+from jirei.paths import CASES_DIR
+from jirei.problems import Problem, sort_key
+from jirei.reference.municipalities import Reference, load_reference
+
+CASE_FILE = re.compile(r"^[0-9]{6}-[a-z0-9]+(-[a-z0-9]+)*\.yml$")
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    cases: tuple[Case, ...]  # the files without errors, sorted by id
+    problems: tuple[Problem, ...]
+    files_checked: int
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if not problem.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def display_path(path: Path) -> str:
+    """Path as the contributor knows it: relative to the working folder when possible."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """Case files under the given paths (folders are searched for *.yml and *.yaml)."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted([*path.glob("*.yml"), *path.glob("*.yaml")]))
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(Problem(display_path(path), "file-missing", "ファイルが見つかりません"))
+    return files, problems
+
+
+def _file_name_problem(path: Path) -> Problem | None:
+    if CASE_FILE.match(path.name):
+        return None
+    return Problem(
+        path=display_path(path),
+        rule="file-name",
+        message="事例ファイルの名前は <6桁の団体コード>-<英小文字・数字の略称>.yml にしてください",
+        got=f'"{path.name}"',
+        hint="例: 172065-kaga-denshi-shinsei.yml（拡張子は .yml、英大文字・空白・日本語は使わない）",
+    )
+
+
+def _known_ids(cases_dir: Path, files: Iterable[Path]) -> frozenset[str]:
+    stems = {path.stem for path in cases_dir.glob("*.yml")} if cases_dir.is_dir() else set()
+    return frozenset(stems | {path.stem for path in files})
+
+
+def _duplicate_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
+    seen: dict[str, str] = {}
+    problems = []
+    for loaded in loaded_files:
+        case_id = loaded.data.get("id") if isinstance(loaded.data, dict) else None
+        if not isinstance(case_id, str):
+            continue
+        if case_id in seen:
+            mark = loaded.mark_for(("id",))
+            problems.append(
+                Problem(
+                    loaded.path, "id-unique", "この id はほかの事例ですでに使われています",
+                    line=mark.line, column=mark.column, key_path="id", got=f'"{case_id}"',
+                    hint=f"{seen[case_id]} と違う id にしてください",
+                )  # fmt: skip
+            )
+        seen.setdefault(case_id, loaded.path)
+    return problems
+
+
+def default_metrics() -> MetricsData | None:
+    return load_metrics() if (DEFAULT_METRICS_DIR / "municipalities.csv").exists() else None
+
+
+def validate_files(
+    paths: Sequence[Path],
+    *,
+    cases_dir: Path = CASES_DIR,
+    reference: Reference | None = None,
+    vocabulary: Vocabulary | None = None,
+    metrics: MetricsData | None = None,
+    today: date | None = None,
+) -> ValidationResult:
+    files, problems = discover(paths)
+    context = RuleContext(
+        reference=reference or load_reference(),
+        vocabulary=vocabulary or load_vocabulary(),
+        known_ids=_known_ids(cases_dir, files),
+        today=today or date.today(),
+        metrics=metrics,
+    )
+    loaded_files: list[LoadedYaml] = []
+    valid: dict[str, LoadedYaml] = {}
+    for path in files:
+        name_problem = _file_name_problem(path)
+        if name_problem:
+            problems.append(name_problem)
+        loaded, load_problems = load_yaml(path, display_path(path))
+        problems.extend(load_problems)
+        if loaded is None:
+            continue
+        loaded_files.append(loaded)
+        file_problems = [*schema_problems(loaded), *rule_problems(loaded, context)]
+        problems.extend(file_problems)
+        if not any(p.is_error for p in [*load_problems, *file_problems]) and name_problem is None:
+            valid[loaded.path] = loaded
+    duplicates = _duplicate_ids(loaded_files)
+    problems.extend(duplicates)
+    for problem in duplicates:
+        valid.pop(problem.path, None)
+    cases = sorted((build_case(loaded.data) for loaded in valid.values()), key=lambda case: case.id)
+    return ValidationResult(tuple(cases), tuple(sorted(problems, key=sort_key)), len(files))

@@ -1,0 +1,33 @@
+"""The controlled vocabulary (data/vocabulary.yml): themes, measure kinds, success factors."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from jirei.paths import REPO_ROOT
+
+DEFAULT_VOCABULARY = REPO_ROOT / "data" / "vocabulary.yml"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Each field maps a term to its one-line Japanese description, in file order."""
+
+    themes: Mapping[str, str]
+    measures: Mapping[str, str]
+    success_factors: Mapping[str, str]
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(path: Path = DEFAULT_VOCABULARY) -> Vocabulary:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Vocabulary(
+        themes=dict(raw["themes"]),
+        measures=dict(raw["measures"]),
+        success_factors=dict(raw["success_factors"]),
+    )

@@ -1,0 +1,407 @@
+"""Tests for jirei.cases.loader: positions, scalar typing and every problem rule."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from jirei.cases.loader import (
+    MAX_FILE_BYTES,
+    LoadedYaml,
+    Mark,
+    format_key_path,
+    load_yaml,
+    load_yaml_text,
+)
+from jirei.problems import Problem
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+VALID = """\
+# テスト用の事例
+name: テスト市
+code: 999999
+started: 2021-05-01
+details:
+  summary: "テスト市の取り組み"
+  steps:
+    - 受付
+    - title: 説明会
+      date: 2022-01-15
+""".encode()
+
+
+def load(text: str | bytes) -> tuple[LoadedYaml | None, list[Problem]]:
+    data = text.encode() if isinstance(text, str) else text
+    return load_yaml_text(data, "cases/999999-test.yml")
+
+
+def only(problems: list[Problem], rule: str) -> list[Problem]:
+    assert problems, "expected problems"
+    assert {p.rule for p in problems} == {rule}, [(p.rule, p.message) for p in problems]
+    for p in problems:
+        assert p.path == "cases/999999-test.yml"
+        assert JAPANESE.search(p.message), p.message
+    return problems
+
+
+def positions(problems: list[Problem]) -> list[tuple[int | None, int | None]]:
+    return [(p.line, p.column) for p in problems]
+
+
+# --- valid documents --------------------------------------------------------
+
+
+def test_valid_document_values_and_marks() -> None:
+    loaded, problems = load(VALID)
+    assert problems == []
+    assert loaded is not None
+    assert loaded.path == "cases/999999-test.yml"
+    assert loaded.data == {
+        "name": "テスト市",
+        "code": 999999,
+        "started": "2021-05-01",
+        "details": {
+            "summary": "テスト市の取り組み",
+            "steps": ["受付", {"title": "説明会", "date": "2022-01-15"}],
+        },
+    }
+    assert loaded.value_marks[()] == Mark(2, 1)
+    assert loaded.value_marks[("name",)] == Mark(2, 7)
+    assert loaded.key_marks[("name",)] == Mark(2, 1)
+    assert loaded.value_marks[("details", "summary")] == Mark(6, 12)
+    assert loaded.key_marks[("details", "steps")] == Mark(7, 3)
+    # list items: the value mark of an item is after "- "
+    assert loaded.value_marks[("details", "steps", 0)] == Mark(8, 7)
+    assert loaded.value_marks[("details", "steps", 1)] == Mark(9, 7)
+    assert loaded.value_marks[("details", "steps", 1, "date")] == Mark(10, 13)
+    assert loaded.key_marks[("details", "steps", 1, "date")] == Mark(10, 7)
+    assert loaded.mark_for(("details", "steps", 1, "title")) == Mark(9, 14)
+
+
+def test_mark_for_missing_key_falls_back_to_parent() -> None:
+    loaded, _ = load(VALID)
+    assert loaded is not None
+    assert loaded.mark_for(("details", "missing")) == loaded.value_marks[("details",)] == Mark(6, 3)
+    assert loaded.mark_for(("details", "steps", 5, "x")) == Mark(8, 5)
+    assert loaded.mark_for(("nope",)) == Mark(2, 1)
+
+
+def test_scalars_dates_stay_strings_and_only_true_false_are_bools() -> None:
+    text = """\
+date: 2021-05-01
+stamp: 2021-05-01 10:00:00
+yes_word: yes
+no_word: no
+on_word: on
+t: true
+f: False
+null1: ~
+null2:
+num: 42
+neg: -3
+ratio: 0.25
+leading_zero: 012345
+clock: 12:30
+quoted_num: "999999"
+"""
+    loaded, problems = load(text)
+    assert problems == []
+    assert loaded is not None
+    assert loaded.data == {
+        "date": "2021-05-01",
+        "stamp": "2021-05-01 10:00:00",
+        "yes_word": "yes",
+        "no_word": "no",
+        "on_word": "on",
+        "t": True,
+        "f": False,
+        "null1": None,
+        "null2": None,
+        "num": 42,
+        "neg": -3,
+        "ratio": 0.25,
+        "leading_zero": "012345",
+        "clock": "12:30",
+        "quoted_num": "999999",
+    }
+    assert type(loaded.data["num"]) is int
+    assert type(loaded.data["t"]) is bool
+
+
+def test_standard_explicit_str_tag_is_allowed() -> None:
+    loaded, problems = load("code: !!str 999999\n")
+    assert problems == []
+    assert loaded is not None
+    assert loaded.data == {"code": "999999"}
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [((), ""), (("a",), "a"), (("a", 0, "b"), "a[0].b"), ((0,), "[0]"), (("a", "b", 2, 3), "a.b[2][3]")],
+)
+def test_format_key_path(path: tuple[str | int, ...], expected: str) -> None:
+    assert format_key_path(path) == expected
+
+
+def test_load_yaml_from_file_uses_display_path(tmp_path: Path) -> None:
+    file = tmp_path / "999999-test.yml"
+    file.write_bytes(VALID)
+    loaded, problems = load_yaml(file, "cases/999999-test.yml")
+    assert problems == []
+    assert loaded is not None
+    assert loaded.path == "cases/999999-test.yml"
+    assert loaded.data["name"] == "テスト市"
+    loaded, _ = load_yaml(file)
+    assert loaded is not None
+    assert loaded.path == str(file)
+
+
+def test_missing_file_is_a_problem_not_an_exception(tmp_path: Path) -> None:
+    loaded, problems = load_yaml(tmp_path / "nope.yml", "cases/nope.yml")
+    assert loaded is None
+    assert [p.rule for p in problems] == ["file-read"]
+    assert "開けません" in problems[0].message
+
+
+# --- file-level problems ------------------------------------------------------
+
+
+def test_file_too_large(tmp_path: Path) -> None:
+    file = tmp_path / "big.yml"
+    with file.open("wb") as handle:
+        handle.write(b"name: " + b"a" * (10 * 1024 * 1024) + b"\n")
+    loaded, problems = load_yaml(file, "cases/999999-test.yml")
+    assert loaded is None
+    (problem,) = only(problems, "file-too-large")
+    assert "大きすぎ" in problem.message
+    assert problem.got is not None and "10,485,767" in problem.got
+
+
+def test_file_too_large_from_bytes() -> None:
+    loaded, problems = load(b"a: 1\n" + b"#" * MAX_FILE_BYTES)
+    assert loaded is None
+    only(problems, "file-too-large")
+
+
+def test_encoding_shift_jis() -> None:
+    data = "name: ok\ncity: テスト市\n".encode("shift_jis")
+    loaded, problems = load(data)
+    assert loaded is None
+    (problem,) = only(problems, "encoding")
+    assert (problem.line, problem.column) == (2, 7)
+    assert "UTF-8" in problem.message
+    assert problem.got is not None and "0x83" in problem.got
+    assert problem.hint is not None and "BOM なし" in problem.hint
+
+
+def test_bom_is_reported_but_data_still_loads() -> None:
+    loaded, problems = load(b"\xef\xbb\xbf" + VALID)
+    (problem,) = only(problems, "bom")
+    assert (problem.line, problem.column) == (1, 1)
+    assert problem.hint is not None and "BOM なしの UTF-8" in problem.hint
+    assert loaded is not None
+    assert loaded.value_marks[("name",)] == Mark(2, 7)  # the BOM does not shift columns
+
+
+def test_tabs_every_line_reported_but_not_inside_quotes() -> None:
+    text = "a:\n\tb: 1\nc: \"x\ty\"\nd: 'p\tq'\ne: 1\t# note\nf:\n\t\tg: 2\n"
+    loaded, problems = load(text)
+    assert loaded is None
+    only(problems, "tab")
+    assert positions(problems) == [(2, 1), (5, 5), (7, 1)]
+    assert all(p.hint is not None and "スペース 2 つ" in p.hint for p in problems)
+
+
+def test_trailing_tab_is_reported_once_as_tab_not_also_as_yaml_syntax() -> None:
+    # PyYAML itself refuses this tab; the `tab` problem explains it, so no `yaml-syntax` duplicate.
+    loaded, problems = load("name: テスト市\t\ncode: 999999\n")
+    assert loaded is None
+    only(problems, "tab")
+    assert positions(problems) == [(1, 11)]
+
+
+def test_tab_inside_block_scalar_is_reported() -> None:
+    loaded, problems = load('note: |\n  "テスト\n  \tつづき\nok: "a\tb"\n')
+    only(problems, "tab")
+    assert positions(problems) == [(3, 3)]
+    assert loaded is not None
+    assert loaded.data == {"note": '"テスト\n\tつづき\n', "ok": "a\tb"}
+
+
+@pytest.mark.parametrize("text", ["", "\n\n   \n", "# コメントだけ\n# もう一行\n", "---\n"])
+def test_empty_file(text: str) -> None:
+    loaded, problems = load(text)
+    assert loaded is None
+    (problem,) = only(problems, "empty-file")
+    assert "空" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [("- テスト市\n- 999999\n", "リスト"), ("テスト市\n", "テスト市"), ("999999\n", "999999")],
+)
+def test_top_level_type(text: str, got: str) -> None:
+    loaded, problems = load(text)
+    assert loaded is None
+    (problem,) = only(problems, "top-level-type")
+    assert "キーと値の組（マッピング）" in problem.message
+    assert (problem.line, problem.column) == (1, 1)
+    assert problem.got == got
+
+
+def test_multi_document() -> None:
+    loaded, problems = load("name: テスト市\n---\nname: テスト町\n")
+    assert loaded is None
+    (problem,) = only(problems, "multi-document")
+    assert (problem.line, problem.column) == (2, 1)
+    assert "複数" in problem.message
+
+
+# --- yaml-syntax ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "got_part", "hint_part"),
+    [
+        ('name: "テスト市\ncode: 999999\n', 3, 1, "end of stream", "引用符"),
+        ("a:\n  b: 1\n c: 2\n", 3, 2, "block end", "字下げ"),
+        ("name: テスト市\ncode 999999\nx: 1\n", 3, 1, "could not find expected ':'", "「: 」"),
+        ("name: @テスト市\n", 1, 7, "'@'", "引用符"),
+        ("name: `テスト市`\n", 1, 7, "'`'", "引用符"),
+        ("time: 受付: 9時\n", 1, 9, "mapping values are not allowed", "引用符"),
+        ("a: [1, 2\nb: 3\n", 2, 2, "expected ','", "[ ]"),
+    ],
+)
+def test_yaml_syntax(text: str, line: int, column: int, got_part: str, hint_part: str) -> None:
+    loaded, problems = load(text)
+    assert loaded is None
+    (problem,) = only(problems, "yaml-syntax")
+    assert (problem.line, problem.column) == (line, column)
+    assert "YAML の書き方" in problem.message
+    assert problem.got is not None and got_part in problem.got
+    assert problem.hint is not None and hint_part in problem.hint
+
+
+def test_yaml_syntax_hint_names_where_the_quote_started() -> None:
+    _, problems = load('a: 1\nname: "テスト市\ncode: 999999\n')
+    (problem,) = only(problems, "yaml-syntax")
+    assert problem.hint is not None and "2 行目 7 列目から" in problem.hint
+
+
+# --- keys ------------------------------------------------------------------------
+
+
+def test_duplicate_keys_all_reported_at_second_occurrence() -> None:
+    text = "name: テスト市\ncode: 999999\nname: テスト町\ndetails:\n  a: 1\n  b: 2\n  a: 3\ncode: 1\n"
+    loaded, problems = load(text)
+    only(problems, "duplicate-key")
+    assert positions(problems) == [(3, 1), (7, 3), (8, 1)]
+    assert [p.key_path for p in problems] == ["name", "details.a", "code"]
+    assert "1 行目" in problems[0].message
+    assert "5 行目" in problems[1].message
+    assert "2 行目" in problems[2].message
+    assert loaded is not None  # first occurrence kept so later checks can still run
+    assert loaded.data["name"] == "テスト市"
+
+
+def test_duplicate_key_inside_list_item_has_key_path() -> None:
+    _, problems = load("steps:\n  - title: a\n    title: b\n")
+    (problem,) = only(problems, "duplicate-key")
+    assert problem.key_path == "steps[0].title"
+    assert (problem.line, problem.column) == (3, 5)
+
+
+def test_non_string_keys() -> None:
+    loaded, problems = load('1: a\ntrue: b\n"2": ok\nnested:\n  null: c\n  ? [x]\n  : d\n')
+    only(problems, "key-type")
+    assert positions(problems) == [(1, 1), (2, 1), (5, 3), (6, 5)]
+    assert [p.got for p in problems] == ["1", "true", "null", "リスト"]
+    assert problems[2].key_path == "nested"
+    assert all(p.hint is not None and '"1":' in p.hint for p in problems)
+    assert loaded is not None
+    assert loaded.data == {"2": "ok", "nested": {}}
+
+
+# --- anchors, aliases and tags ---------------------------------------------------------
+
+
+def test_anchor_and_alias() -> None:
+    loaded, problems = load("a: &x テスト市\nb: *x\n")
+    assert loaded is None
+    only(problems, "alias")
+    assert positions(problems) == [(1, 4), (2, 4)]
+    assert [p.got for p in problems] == ["&x", "*x"]
+
+
+def test_billion_laughs_is_refused_without_expanding() -> None:
+    lines = ['lol: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    loaded, problems = load("\n".join(lines) + "\n")
+    assert loaded is None
+    only(problems, "alias")
+    assert positions(problems)[:2] == [(1, 6), (2, 4)]
+    # capped: 20 located problems plus one summary of the rest (9 anchors + 72 aliases)
+    assert len(problems) == 21
+    assert problems[-1].got == "合計 81 件"  # the summary (no position) comes last
+
+
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [
+        ("a: !!python/object:os.system テスト\n", "!!python/object:os.system"),
+        ("a: !foo テスト\n", "!foo"),
+        ("a: !!binary aGVsbG8=\n", "!!binary"),
+        ("a: !!set {x}\n", "!!set"),
+    ],
+)
+def test_non_standard_tags_are_refused(text: str, got: str) -> None:
+    loaded, problems = load(text)
+    assert loaded is None
+    (problem,) = only(problems, "yaml-tag")
+    assert (problem.line, problem.column) == (1, 4)
+    assert problem.got == got
+
+
+def test_standard_tag_with_wrong_value() -> None:
+    loaded, problems = load("a: 1\nb: !!int テスト\n")
+    assert loaded is None
+    (problem,) = only(problems, "yaml-tag")
+    assert (problem.line, problem.column, problem.key_path) == (2, 4, "b")
+
+
+# --- robustness ------------------------------------------------------------------------
+
+
+def test_deep_nesting_is_a_problem_not_a_crash() -> None:
+    loaded, problems = load("a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert loaded is None
+    only(problems, "nesting-too-deep")
+
+
+def test_control_character() -> None:
+    loaded, problems = load("name: テスト\x00市\nok: 1\nx: \x07\n")
+    assert loaded is None
+    only(problems, "control-character")
+    assert positions(problems) == [(1, 10), (3, 4)]
+
+
+def test_problems_never_raise_on_garbage() -> None:
+    for data in [
+        b"\xff\xfe\x00",
+        b"{{{{",
+        b"]]]",
+        b": : :",
+        b"- - - -\n  -",
+        b"!",
+        b"&",
+        b"*x",
+        b"%YAML 9\n---\na",
+    ]:
+        loaded, problems = load(data)
+        assert loaded is None, data
+        assert problems, data
+        assert all(JAPANESE.search(p.message) for p in problems)
