@@ -23,6 +23,7 @@ from jirei.problems import Problem, Severity
 from jirei.reference.codes import check_digit, is_valid_code
 from jirei.reference.municipalities import Reference
 
+ID_PATTERN = re.compile(r"[0-9]{6}-[a-z0-9]+(-[a-z0-9]+)*")
 RATE_METRICS = frozenset({"交付枚数率", "保有枚数率", "申請率", "普及率"})
 RATE_TOLERANCE = Decimal("0.1")  # published rates have one decimal
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
@@ -100,7 +101,7 @@ def walk_strings(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]
 def rule_id_filename(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
     case_id = _get(loaded.data, "id")
     stem = PurePath(loaded.path).stem
-    if isinstance(case_id, str) and case_id != stem:
+    if isinstance(case_id, str) and ID_PATTERN.fullmatch(case_id) and case_id != stem:
         yield _problem(
             loaded, ("id",), "id-filename", "id はファイル名（.yml を除く）と同じにしてください",
             got=f'"{case_id}"', hint=f"id を「{stem}」にするか、ファイル名を「{case_id}.yml」にしてください",
@@ -219,8 +220,8 @@ def rule_sources(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
 def rule_urls(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
     for index, source in _items(loaded.data, "sources"):
         url = _get(source, "url")
-        if not isinstance(url, str):
-            continue
+        if not isinstance(url, str) or not re.match(r"https?://", url):
+            continue  # the schema reports a missing or wrong scheme
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
             yield _problem(
@@ -346,7 +347,7 @@ def rule_related(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
             yield _problem(loaded, ("related_cases", index), "related-case", "自分自身は関連事例にできません",
                            got=f'"{related}"')  # fmt: skip
         elif related not in ctx.known_ids:
-            hint = did_you_mean(related, ctx.known_ids) or "cases/ にある事例の id を書いてください"
+            hint = did_you_mean(related, ctx.known_ids - {own_id}) or "cases/ にある事例の id を書いてください"
             yield _problem(loaded, ("related_cases", index), "related-case", "この id の事例はありません",
                            got=f'"{related}"', hint=hint)  # fmt: skip
     for index, adopter in _items(loaded.data, "adopters"):

@@ -4,11 +4,26 @@ from __future__ import annotations
 
 import argparse
 
+from jirei.commands.output import print_problems
+from jirei.site.build import build_site
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("build", help="検証してからサイトの Markdown を docs/ に生成する")
+    parser = subparsers.add_parser(
+        "build",
+        help="検証してからサイトの Markdown を docs/ に生成する",
+        description="事例を検証し、問題がなければページを docs/ に生成します（内容が変わったファイルだけを書き換えます）。",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    report = build_site()
+    if report.warnings:
+        print_problems(report.warnings, "text", f"jirei build: 警告 {len(report.warnings)} 件")
+    written = report.written
+    print(
+        f"jirei build: 事例 {report.cases} 件、ページ {report.pages} 件を生成"
+        f"（書き換え {len(written.written)} 件、変更なし {written.unchanged} 件、削除 {len(written.removed)} 件）"
+    )
+    return 0

@@ -8,9 +8,13 @@ The environment is built per call because MkDocs hooks are not reloaded.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from urllib.parse import quote
+
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from jirei.paths import TEMPLATES_DIR
 
@@ -40,6 +44,23 @@ def japanese_date(value: str) -> str:
     return "".join(f"{number}{unit}" for number, unit in zip(parts, ("年", "月", "日"), strict=False))
 
 
+def format_number(value: float) -> str:
+    """65.1 → '65.1', 139.0 → '139', 12345 → '12,345'."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def link_target(url: str) -> Markup:
+    """A URL safe as a Markdown link target: characters that could end the link or
+    start markup are percent-encoded; '&' is left for Markdown to escape once."""
+    return Markup(quote(url, safe=":/?#[]@!$&*+,;=%~-._"))
+
+
+def yaml_string(value: str) -> Markup:
+    """A double-quoted YAML scalar for front matter (JSON strings are valid YAML)."""
+    text = json.dumps(str(value), ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
 def table_cell(value: object) -> str:
     """Text safe inside a Markdown table cell (pipes and line breaks escaped)."""
     return str(value).replace("|", "&#124;").replace("\n", " ")
@@ -58,4 +79,7 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env.filters["yen"] = format_yen
     env.filters["cell"] = table_cell
     env.filters["jdate"] = japanese_date
+    env.filters["number"] = format_number
+    env.filters["url"] = link_target
+    env.filters["yaml_str"] = yaml_string
     return env

@@ -1,0 +1,47 @@
+# jirei — two commands on a fresh machine: `make site` builds the site, `make test` runs every check.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve build validate test lint typecheck data clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+## validate: 事例ファイルを検証する
+validate: $(BIN)/.installed
+	$(BIN)/jirei validate
+
+## build: 事例と交付状況データから docs/ にページを生成する
+build: $(BIN)/.installed
+	$(BIN)/jirei build
+
+## site: サイトを site/ に作る（mkdocs build --strict）
+site: build
+	$(BIN)/mkdocs build --strict --site-dir site
+
+## serve: ライブリロード付きのプレビュー（cases/ templates/ data/ の変更も反映）
+serve: build
+	$(BIN)/mkdocs serve -f mkdocs-serve.yml
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy
+
+## test: リント・型検査・すべてのテスト（サイト全体の --strict ビルドを含む）
+test: lint typecheck
+	$(BIN)/pytest
+
+## data: 取り込み元の CSV から data/metrics/ を作り直す（結果は同じバイト列になる）
+data: $(BIN)/.installed
+	$(BIN)/jirei metrics import data/raw/codeforjapan-mynumbercard/*/
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

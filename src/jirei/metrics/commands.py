@@ -1,0 +1,89 @@
+"""Sub-commands: ``jirei metrics import|check`` and ``jirei pace``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from jirei.metrics.checks import check_metrics
+from jirei.metrics.importers.importer import import_paths
+from jirei.metrics.pace import format_projection, project_pace
+from jirei.metrics.store import DEFAULT_METRICS_DIR, load_metrics
+from jirei.problems import JireiError, Problem, format_text
+from jirei.reference.municipalities import DEFAULT_REFERENCE_DIR, load_reference
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    metrics = subparsers.add_parser("metrics", help="マイナンバーカード交付状況データの取り込み・検査")
+    actions = metrics.add_subparsers(dest="metrics_command", metavar="ACTION", required=True)
+
+    imp = actions.add_parser("import", help="交付状況（CfJ の CSV・総務省の xlsx）を data/metrics に取り込む")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="CfJ の公表日フォルダ・CSV・xlsx")
+    imp.add_argument(
+        "--data-dir", type=Path, default=DEFAULT_METRICS_DIR, help="取り込み先（既定: data/metrics）"
+    )
+    imp.add_argument("--reference-dir", type=Path, default=DEFAULT_REFERENCE_DIR, help=argparse.SUPPRESS)
+    imp.set_defaults(func=run_import)
+
+    chk = actions.add_parser("check", help="市区町村・都道府県・全国の合計が合うか検査する")
+    chk.add_argument("--data-dir", type=Path, default=DEFAULT_METRICS_DIR, help="検査するフォルダ")
+    chk.set_defaults(func=run_check)
+
+    pace = subparsers.add_parser("pace", help="残り枚数と年間ペースから普及にかかる年数を見積もる")
+    pace.add_argument("--remaining", type=int, required=True, help="残り（未取得）の人数・枚数")
+    pace.add_argument("--per-year", type=float, required=True, help="1 年あたりの交付枚数")
+    pace.add_argument("--years", type=float, default=None, help="目標の年数（必要な倍率を表示）")
+    pace.set_defaults(func=run_pace)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    reference = load_reference(args.reference_dir)
+    summary = import_paths(args.paths, args.data_dir, reference)
+    print(f"{summary.files} ファイルを読みました")
+    added = "、".join(d.isoformat() for d in summary.added) or "なし"
+    print(f"追加した公表日: {len(summary.added)} 件（{added}）")
+    print(f"変更なしの公表日: {len(summary.unchanged)} 件")
+    print(f"追加した行: {summary.rows_added:,} 行")
+    print(f"更新したファイル: {', '.join(p.name for p in summary.changed_files) or 'なし'}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    data = load_metrics(args.data_dir)
+    problems = check_metrics(data, args.data_dir)
+    for problem in problems:
+        print(format_text(problem))
+    releases = len(data.release_dates())
+    if problems:
+        print(f"{releases} 公表日を検査し、{len(problems)} 件の不一致がありました")
+        return 1
+    print(f"{releases} 公表日を検査しました。不一致はありません")
+    return 0
+
+
+def run_pace(args: argparse.Namespace) -> int:
+    problems = []
+    if args.remaining < 0:
+        problems.append(
+            Problem(
+                path="<args>",
+                rule="pace-args",
+                message="--remaining は 0 以上にしてください",
+                got=str(args.remaining),
+            )
+        )
+    if args.years is not None and args.years <= 0:
+        problems.append(
+            Problem(
+                path="<args>",
+                rule="pace-args",
+                message="--years は 0 より大きくしてください",
+                got=str(args.years),
+            )
+        )
+    if problems:
+        raise JireiError(problems)
+    projection = project_pace(args.remaining, args.per_year, args.years)
+    for line in format_projection(projection):
+        print(line)
+    return 0

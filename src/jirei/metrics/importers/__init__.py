@@ -1,0 +1,1 @@
+"""Importers for the card-issuance statistics: one module per source layout."""

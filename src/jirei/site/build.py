@@ -1,0 +1,104 @@
+"""``jirei build``: validate every case, render every page in memory, then write docs/.
+
+Nothing is written unless every case is valid and every page rendered, so a
+failed build never leaves half-written output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from jirei.cases.model import Case
+from jirei.cases.rules import parse_partial_date
+from jirei.cases.validate import validate_files
+from jirei.cases.vocabulary import load_vocabulary
+from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
+from jirei.paths import CASES_DIR, DOCS_DIR, SCHEMA_PATH, TEMPLATES_DIR
+from jirei.problems import JireiError, Problem
+from jirei.reference.municipalities import Reference, load_reference
+from jirei.site.case_pages import case_link, render_case_pages
+from jirei.site.index_pages import render_index_pages
+from jirei.site.jinja import make_environment
+from jirei.site.links import CaseLink
+from jirei.site.metrics_pages import municipality_chart_for_case, render_metrics_pages
+from jirei.site.writer import WriteReport, write_outputs
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    cases: int
+    pages: int
+    warnings: tuple[Problem, ...]
+    written: WriteReport
+
+
+def _charts(cases: list[Case], metrics: MetricsData, reference: Reference) -> dict[str, str]:
+    charts = {}
+    for case in cases:
+        if not metrics.municipality_series(case.municipality.code):
+            continue
+        start = parse_partial_date(case.period.start)
+        end = parse_partial_date(case.period.end) if case.period.end else None
+        points = [
+            (parsed, value, label)
+            for as_of, value, label in case_link(case).outcome_points
+            if (parsed := parse_partial_date(as_of))
+        ]
+        if start is not None:
+            charts[case.id] = municipality_chart_for_case(
+                metrics, reference, case.municipality.code, start, end, points, chart_id=f"case-{case.id}"
+            )
+    return charts
+
+
+def _data_files(metrics_dir: Path, schema_path: Path) -> dict[str, bytes]:
+    files = {f"data/metrics/{path.name}": path.read_bytes() for path in sorted(metrics_dir.glob("*.csv"))}
+    files["schema/case.schema.json"] = schema_path.read_bytes()
+    return files
+
+
+def build_site(
+    *,
+    cases_dir: Path = CASES_DIR,
+    docs_dir: Path = DOCS_DIR,
+    templates_dir: Path = TEMPLATES_DIR,
+    metrics_dir: Path = DEFAULT_METRICS_DIR,
+    reference: Reference | None = None,
+    today: date | None = None,
+) -> BuildReport:
+    today = today or date.today()
+    reference = reference or load_reference()
+    metrics = load_metrics(metrics_dir)
+    result = validate_files(
+        [cases_dir], cases_dir=cases_dir, reference=reference, metrics=metrics, today=today
+    )
+    if not result.ok:
+        raise JireiError(result.errors)
+    cases = list(result.cases)
+    env = make_environment(templates_dir)
+    cases_by_code: dict[str, list[CaseLink]] = {}
+    for case in cases:
+        link = case_link(case)
+        cases_by_code.setdefault(case.municipality.code, []).append(link)
+
+    outputs: dict[str, str | bytes] = {}
+    outputs.update(
+        render_case_pages(
+            cases,
+            env,
+            reference=reference,
+            metrics=metrics,
+            charts=_charts(cases, metrics, reference),
+            today=today,
+        )
+    )
+    outputs.update(
+        render_index_pages(cases, env, vocabulary=load_vocabulary(), reference=reference, metrics=metrics)
+    )
+    outputs.update(render_metrics_pages(metrics, reference, cases_by_code, env))
+    outputs.update(_data_files(metrics_dir, SCHEMA_PATH))
+    report = write_outputs(outputs, docs_dir)
+    pages = sum(1 for path in outputs if path.endswith(".md"))
+    return BuildReport(len(cases), pages, tuple(result.warnings), report)
