@@ -24,7 +24,12 @@ def _fake_case(tmp_path: Path, text: str | None = None) -> Case:
 
 def _render(case: Case) -> str:
     pages = render_case_pages(
-        [case], make_environment(), reference=load_reference(DATA / "reference"), metrics=None, charts={}, today=TODAY
+        [case],
+        make_environment(),
+        reference=load_reference(DATA / "reference"),
+        metrics=None,
+        charts={},
+        today=TODAY,
     )
     assert list(pages) == [f"cases/{case.id}.md"]
     return pages[f"cases/{case.id}.md"]

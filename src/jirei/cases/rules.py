@@ -160,10 +160,14 @@ def rule_vocabulary(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
     for index, theme in _items(loaded.data, "themes"):
         checks.append((("themes", index), theme, dict(ctx.vocabulary.themes), "themes"))
     for index, measure in _items(loaded.data, "measures"):
-        checks.append((("measures", index, "kind"), _get(measure, "kind"), dict(ctx.vocabulary.measures), "measures"))
+        checks.append(
+            (("measures", index, "kind"), _get(measure, "kind"), dict(ctx.vocabulary.measures), "measures")
+        )
     for index, factor in _items(loaded.data, "success_factors"):
         terms = dict(ctx.vocabulary.success_factors)
-        checks.append((("success_factors", index, "factor"), _get(factor, "factor"), terms, "success_factors"))
+        checks.append(
+            (("success_factors", index, "factor"), _get(factor, "factor"), terms, "success_factors")
+        )
     for path, value, terms, section in checks:
         if isinstance(value, str) and value not in terms:
             hint = did_you_mean(value, terms) or f"使える語: {'、'.join(terms)}"
@@ -207,7 +211,9 @@ def rule_sources(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
         used.add(ref)
         if ref not in defined:
             hint = did_you_mean(ref, defined) or "sources に出典を追加し、その id をここに書いてください"
-            yield _problem(loaded, path, "source-ref", "sources にない出典 ID です", got=f'"{ref}"', hint=hint)
+            yield _problem(
+                loaded, path, "source-ref", "sources にない出典 ID です", got=f'"{ref}"', hint=hint
+            )
     for source_id, index in defined.items():
         if source_id not in used:
             yield _problem(
@@ -347,7 +353,9 @@ def rule_related(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
             yield _problem(loaded, ("related_cases", index), "related-case", "自分自身は関連事例にできません",
                            got=f'"{related}"')  # fmt: skip
         elif related not in ctx.known_ids:
-            hint = did_you_mean(related, ctx.known_ids - {own_id}) or "cases/ にある事例の id を書いてください"
+            hint = (
+                did_you_mean(related, ctx.known_ids - {own_id}) or "cases/ にある事例の id を書いてください"
+            )
             yield _problem(loaded, ("related_cases", index), "related-case", "この id の事例はありません",
                            got=f'"{related}"', hint=hint)  # fmt: skip
     for index, adopter in _items(loaded.data, "adopters"):

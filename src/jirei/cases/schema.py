@@ -92,7 +92,7 @@ def _problem_for(error: ValidationError, loaded: LoadedYaml) -> Problem:
         if isinstance(value, int) and schema.get("pattern", "").startswith("^[0-9]"):
             hint = f'数字だけの値は "{value}" のように引用符で囲んでください'
     elif keyword in ("enum", "const"):
-        options = error.validator_value if keyword == "enum" else [error.validator_value]
+        options: list[Any] = list(error.validator_value) if keyword == "enum" else [error.validator_value]  # type: ignore[arg-type]
         message = "「" + "」「".join(str(option) for option in options) + "」のいずれかを指定してください"
         if keyword == "const":
             message = f"「{options[0]}」を指定してください"

@@ -90,10 +90,15 @@ def _duplicate_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
             mark = loaded.mark_for(("id",))
             problems.append(
                 Problem(
-                    loaded.path, "id-unique", "この id はほかの事例ですでに使われています",
-                    line=mark.line, column=mark.column, key_path="id", got=f'"{case_id}"',
+                    loaded.path,
+                    "id-unique",
+                    "この id はほかの事例ですでに使われています",
+                    line=mark.line,
+                    column=mark.column,
+                    key_path="id",
+                    got=f'"{case_id}"',
                     hint=f"{seen[case_id]} と違う id にしてください",
-                )  # fmt: skip
+                )
             )
         seen.setdefault(case_id, loaded.path)
     return problems

@@ -16,7 +16,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="事例ファイルを検証する",
         description="事例ファイル（YAML）を検証し、見つかった問題をすべて 1 行ずつ表示します。",
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="検証するファイルまたはフォルダ（省略時は cases/）")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="検証するファイルまたはフォルダ（省略時は cases/）"
+    )
     add_format_option(parser)
     parser.set_defaults(func=run)
 
@@ -24,5 +26,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     paths = args.paths or [CASES_DIR]
     result = validate_files(paths, metrics=default_metrics())
-    print_problems(result.problems, args.format, summary_line("jirei validate", result.problems, result.files_checked))
+    print_problems(
+        result.problems, args.format, summary_line("jirei validate", result.problems, result.files_checked)
+    )
     return 0 if result.ok else 1

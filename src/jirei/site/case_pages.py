@@ -111,7 +111,7 @@ def render_case_page(
             other.municipality.code,
             other.period.start,
             other.period.end,
-        )  # fmt: skip
+        )
         for other_id in case.related_cases
         if (other := cases_by_id.get(other_id))
     ]
@@ -150,6 +150,6 @@ def render_case_pages(
             metrics=metrics,
             chart=charts.get(case.id, ""),
             today=today,
-        )  # fmt: skip
+        )
         for case in cases
     }

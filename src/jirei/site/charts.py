@@ -33,7 +33,7 @@ FONT_SIZE = 12
 class Series:
     label: str
     points: tuple[tuple[date, float], ...]
-    style: str  # "primary" | "national" | "category" | "prefecture" | "other"
+    style: str  # a key of LINE_STYLES: "primary", "national", "category", "prefecture", …
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,9 @@ LINE_STYLES: dict[str, _LineStyle] = {
     "national": _LineStyle("#555555", "1.8", "6 4"),
     "category": _LineStyle("#e65100", "1.8", "2 3"),
     "prefecture": _LineStyle("#2e7d32", "1.8", "9 3 2 3"),
-    "other": _LineStyle("#6a1b9a", "1.5", "12 4"),
+    "accent1": _LineStyle("#6a1b9a", "1.8", "12 4"),
+    "accent2": _LineStyle("#00838f", "1.8", "4 2 1 2"),
+    "other": _LineStyle("#795548", "1.5", "1 2"),
 }
 MARKER_COLOUR = "#c62828"
 BAND_COLOUR = "#ffb300"
@@ -265,12 +267,12 @@ def _marker(marker: Marker, x_of: XScale, y_of: YScale) -> str:
     )
 
 
-def _legend_entries(series: Sequence[Series], markers: Sequence[Marker]) -> list[tuple[str, str]]:
+def _legend_entries(series: Sequence[Series], markers: Sequence[Marker], unit: str) -> list[tuple[str, str]]:
     """(label, swatch SVG at origin) for each legend item."""
     entries = []
     for item in series:
         latest = max(item.points)[1] if item.points else None
-        label = item.label if latest is None else f"{item.label} {format_value(latest)}"
+        label = item.label if latest is None else f"{item.label} {format_value(latest)}{unit}"
         css = f"jirei-chart__series jirei-chart__series--{esc(item.style)}"
         swatch = f'<line class="{css}" x1="0" y1="-4" x2="24" y2="-4" {_line_attrs(item.style)}/>'
         entries.append((label, swatch))
@@ -278,7 +280,7 @@ def _legend_entries(series: Sequence[Series], markers: Sequence[Marker]) -> list
         entries.append(
             (
                 "事例の成果指標",
-                f'<path class="jirei-chart__marker" d="M12 -9l5 5l-5 5l-5-5z" fill="{MARKER_COLOUR}"/>',
+                f'<path class="jirei-chart__marker jirei-chart__swatch" d="M12 -9l5 5l-5 5l-5-5z" fill="{MARKER_COLOUR}"/>',
             )
         )
     return entries
@@ -338,7 +340,7 @@ def line_chart(
     for item in reversed(series):
         body += _series(item, x_of, y_of)
     body += [_marker(marker, x_of, y_of) for marker in sorted(markers, key=lambda m: (m.at, m.label))]
-    legend, legend_height = _legend(_legend_entries(series, markers), bottom + 30, LEFT, right)
+    legend, legend_height = _legend(_legend_entries(series, markers, y_label), bottom + 30, LEFT, right)
     body += legend
     return _figure(chart_id, title, description, bottom + 30 + legend_height, body)
 

@@ -9,8 +9,8 @@ The environment is built per call because MkDocs hooks are not reloaded.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
-
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -61,6 +61,14 @@ def yaml_string(value: str) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+_CJK_LINE_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\n(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def join_cjk_lines(text: str) -> str:
+    """Join lines broken between two Japanese characters (a browser would show a space there)."""
+    return _CJK_LINE_BREAK.sub("", text)
+
+
 def table_cell(value: object) -> str:
     """Text safe inside a Markdown table cell (pipes and line breaks escaped)."""
     return str(value).replace("|", "&#124;").replace("\n", " ")
@@ -82,4 +90,5 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env.filters["number"] = format_number
     env.filters["url"] = link_target
     env.filters["yaml_str"] = yaml_string
+    env.filters["cjk_join"] = join_cjk_lines
     return env

@@ -1,0 +1,697 @@
+"""Pages for the card issuance statistics: municipalities, prefectures, overview.
+
+:func:`render_metrics_pages` returns ``{path relative to docs/: text}`` for every
+municipality page, its JSON download, every prefecture page and the national
+overview. All numbers are computed once by :func:`jirei.metrics.analysis.analyse`;
+this module turns them into small view records and the templates only format.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import jinja2
+
+from jirei.metrics.analysis import (
+    AVERAGE_GROUPS,
+    NATIONAL_KEY,
+    RANK_GROUPS,
+    TARGET_DATE,
+    TARGET_LABEL,
+    Analysis,
+    Change,
+    Pace,
+    Rank,
+    Ranks,
+    analyse,
+    competition_ranks,
+    fastest_risers,
+    pace,
+    top_ranked,
+    twelve_month_change,
+)
+from jirei.metrics.store import CATEGORY_ORDER, AgeFigure, AreaFigure, MetricsData, age_band_rank
+from jirei.reference.municipalities import Municipality, Prefecture, Reference
+from jirei.site.charts import Band, BarSeries, Marker, Series, bar_chart, line_chart
+from jirei.site.links import CaseLink
+
+OVERVIEW_PAGE = "metrics/index.md"
+DEFINITIONS_ANCHOR = "data-definitions"
+CONTRIBUTE_PAGE = "contributing/index.md"  # 事例の投稿方法 (hand-written page)
+RANKING_RELEASE = date(2021, 5, 1)  # the second ranking table on the overview
+LABEL_CHANGE = date(2022, 6, 1)  # the category table's groups change from the release after this
+RANKING_LIMIT = 10
+
+SOURCES_MUNICIPALITY = (
+    "data/metrics/municipalities.csv, data/metrics/prefectures.csv, data/metrics/categories.csv"
+)
+SOURCES_PREFECTURE = SOURCES_MUNICIPALITY
+SOURCES_OVERVIEW = SOURCES_MUNICIPALITY + ", data/metrics/ages.csv"
+
+AVERAGE_LABELS = {
+    "特別区": "特別区平均",
+    "政令指定都市": "政令指定都市平均",
+    "市": "市平均",
+    "町村": "町村平均",
+}
+OVERVIEW_STYLES = {"特別区": "accent1", "政令指定都市": "accent2", "市": "category", "町村": "prefecture"}
+SEX_STYLES = {"男": "solid", "女": "hatched", "計": "outline"}
+TREND_COLUMNS = ("基準日", "人口", "枚数", "率", "全国順位", "都道府県内順位", "区分内順位")
+PREFECTURE_TREND_COLUMNS = ("基準日", "人口", "枚数", "率", "都道府県順位")
+
+
+# --- formatting ------------------------------------------------------------------
+
+
+def jdate(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def pct(value: Decimal | float) -> str:
+    return f"{value:.1f}%"
+
+
+def count(value: float) -> str:
+    """A whole number with separators: 1234.6 → '1,235'."""
+    return f"{round(value):,}"
+
+
+def signed(value: Decimal | float | int, decimals: int = 0) -> str:
+    """+1,234 / −1,234 / ±0 (a real minus sign)."""
+    text = f"{abs(value):,.{decimals}f}"
+    if value > 0:
+        return "+" + text
+    if value < 0:
+        return "−" + text
+    return "±" + text
+
+
+def points(value: Decimal) -> str:
+    return signed(value, 1) + "ポイント"
+
+
+def rank_text(rank: Rank | None) -> str:
+    return str(rank) if rank is not None else "—"
+
+
+def register_filters(env: jinja2.Environment) -> jinja2.Environment:
+    """Add this module's filters to the shared environment."""
+    env.filters["pct"] = pct
+    env.filters["count"] = count
+    env.filters["points"] = points
+    env.filters["signed"] = signed
+    env.filters["rank"] = rank_text
+    env.filters["day"] = jdate
+    env.filters["one"] = lambda value: f"{value:.1f}"
+    return env
+
+
+def link(from_page: str, to_page: str) -> str:
+    """Relative link between two paths under docs/."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def municipality_page(code: str) -> str:
+    return f"municipalities/{code}.md"
+
+
+def prefecture_page(pref_code: str) -> str:
+    return f"prefectures/{pref_code}.md"
+
+
+def municipality_json(code: str) -> str:
+    return f"data/municipalities/{code}.json"
+
+
+# --- view records --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Trend:
+    chart: str  # SVG <figure> block
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]  # newest first
+    note: str
+
+
+@dataclass(frozen=True)
+class PaceView:
+    subject: str
+    pace: Pace | None
+    target_label: str = TARGET_LABEL
+
+
+@dataclass(frozen=True)
+class CaseItem:
+    title: str
+    summary: str
+    href: str
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    overview: str
+    definitions: str
+    prefecture: str = ""
+    json: str = ""
+    contribute: str = ""
+
+
+def _rate_label(figure: AreaFigure) -> str:
+    return f"人口に対する{figure.figure_kind}率"
+
+
+def _change_text(change: Change | None) -> str:
+    if change is None:
+        return "比較できる約1年前の公表がありません"
+    text = f"{points(change.rate_points)}（{signed(change.cards)}枚、{jdate(change.previous.release_date)}との比較）"
+    if change.kind_changed:
+        text += "※交付枚数と保有枚数の比較"
+    return text
+
+
+def _facts(
+    figure: AreaFigure, change: Change | None, rank_rows: Sequence[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    return [
+        ("基準日", jdate(figure.release_date)),
+        (_rate_label(figure), f"**{pct(figure.rate_percent)}**"),
+        ("人口", f"{figure.population:,}人（{jdate(figure.population_base_date)} 住民基本台帳人口）"),
+        (figure.figure_kind, f"{figure.cards:,}枚（{jdate(figure.cards_base_date)} 時点）"),
+        ("12か月の変化", _change_text(change)),
+        *rank_rows,
+    ]
+
+
+def _area_row(figure: AreaFigure, ranks: Sequence[str]) -> tuple[str, ...]:
+    return (
+        jdate(figure.release_date),
+        f"{figure.population:,}",
+        f"{figure.cards:,}",
+        pct(figure.rate_percent),
+        *ranks,
+    )
+
+
+def _points(figures: Sequence[AreaFigure]) -> tuple[tuple[date, float], ...]:
+    return tuple((f.release_date, float(f.rate_percent)) for f in figures)
+
+
+def _latest_values(series: Sequence[Series]) -> str:
+    parts = [f"{s.label} {max(s.points)[1]:.1f}%" for s in series if s.points]
+    return "、".join(parts)
+
+
+def _trend_description(latest: date, series: Sequence[Series]) -> str:
+    return f"{jdate(latest)}時点の人口に対する枚数の率は、{_latest_values(series)}。"
+
+
+# --- municipality ------------------------------------------------------------------
+
+
+def _comparison_series(analysis: Analysis, municipality: Municipality) -> list[Series]:
+    """National, own-category average and prefecture lines for a municipality chart."""
+    result = [Series("全国", _points(analysis.national), "national")]
+    average = analysis.average_series(municipality.code)
+    if average is not None:
+        group, points_ = average
+        result.append(Series(AVERAGE_LABELS[group], points_, "category"))
+    prefecture = analysis.metrics.prefecture_series(municipality.pref_code)
+    result.append(Series(municipality.prefecture, _points(prefecture), "prefecture"))
+    return result
+
+
+def _group_label(ranks: Ranks | None) -> str:
+    return f"{ranks.group_name}での順位" if ranks is not None and ranks.group_name else "区分内順位"
+
+
+def _municipality_trend(
+    analysis: Analysis, municipality: Municipality, series: Sequence[AreaFigure]
+) -> Trend:
+    lines = [
+        Series(municipality.name, _points(series), "primary"),
+        *_comparison_series(analysis, municipality),
+    ]
+    chart = line_chart(
+        f"{municipality.prefecture}{municipality.name}の人口に対する枚数の率の推移",
+        _trend_description(series[-1].release_date, lines),
+        lines,
+        chart_id=f"trend-{municipality.code}",
+    )
+    rows = []
+    for figure in reversed(series):
+        ranks = analysis.ranks_for(municipality.code, figure.release_date)
+        rows.append(
+            _area_row(
+                figure,
+                [
+                    rank_text(ranks.national if ranks else None),
+                    rank_text(ranks.prefecture if ranks else None),
+                    rank_text(ranks.group if ranks else None),
+                ],
+            )
+        )
+    note = (
+        "区分平均は、同じ区分（特別区・政令指定都市・市・町村）の全団体の枚数の合計を人口の合計で割った値です。"
+        "区分内順位は「市区」または「町村」の中での順位です。"
+    )
+    return Trend(chart, TREND_COLUMNS, tuple(rows), note)
+
+
+def _case_items(page: str, cases: Sequence[CaseLink]) -> list[CaseItem]:
+    return [CaseItem(c.title, c.summary, link(page, c.page)) for c in sorted(cases, key=lambda c: c.id)]
+
+
+def _municipality_context(
+    analysis: Analysis, municipality: Municipality, cases: Sequence[CaseLink]
+) -> dict[str, object]:
+    page = municipality_page(municipality.code)
+    series = analysis.municipality_series(municipality.code)
+    title = f"{municipality.prefecture}{municipality.name}のマイナンバーカード交付状況"
+    links = PageLinks(
+        overview=link(page, OVERVIEW_PAGE),
+        definitions=f"{link(page, OVERVIEW_PAGE)}#{DEFINITIONS_ANCHOR}",
+        prefecture=link(page, prefecture_page(municipality.pref_code)),
+        json=link(page, municipality_json(municipality.code)),
+        contribute=link(page, CONTRIBUTE_PAGE),
+    )
+    context: dict[str, object] = {
+        "title": title,
+        "generated_from": SOURCES_MUNICIPALITY,
+        "municipality": municipality,
+        "links": links,
+        "cases": _case_items(page, cases),
+        "has_data": bool(series),
+    }
+    if not series:
+        return context
+    latest = series[-1]
+    ranks = analysis.ranks_for(municipality.code, latest.release_date)
+    rank_rows = [
+        ("全国順位", rank_text(ranks.national if ranks else None)),
+        (f"{municipality.prefecture}内の順位", rank_text(ranks.prefecture if ranks else None)),
+        (_group_label(ranks), rank_text(ranks.group if ranks else None)),
+    ]
+    context.update(
+        latest=latest,
+        facts=_facts(latest, twelve_month_change(series), rank_rows),
+        trend=_municipality_trend(analysis, municipality, series),
+        pace=PaceView(municipality.name, pace(series)),
+    )
+    return context
+
+
+def _municipality_data(analysis: Analysis, municipality: Municipality) -> str:
+    """The JSON download: reference fields and the full series with ranks."""
+    series = []
+    for figure in analysis.municipality_series(municipality.code):
+        ranks = analysis.ranks_for(municipality.code, figure.release_date)
+        entry: dict[str, object] = {
+            "release_date": figure.release_date.isoformat(),
+            "population": figure.population,
+            "population_base_date": figure.population_base_date.isoformat(),
+            "cards": figure.cards,
+            "cards_base_date": figure.cards_base_date.isoformat(),
+            "figure_kind": figure.figure_kind,
+            "rate_percent": float(figure.rate_percent),
+        }
+        if ranks is not None:
+            entry["rank_national"] = [ranks.national.position, ranks.national.size]
+            entry["rank_prefecture"] = [ranks.prefecture.position, ranks.prefecture.size]
+            if ranks.group is not None:
+                entry["rank_group"] = [ranks.group.position, ranks.group.size]
+        series.append(entry)
+    document = {
+        "code": municipality.code,
+        "pref_code": municipality.pref_code,
+        "prefecture": municipality.prefecture,
+        "name": municipality.name,
+        "name_kana": municipality.name_kana,
+        "category": municipality.category,
+        "rank_group": analysis.rank_group_of.get(municipality.code),
+        "source": "総務省『マイナンバーカード交付状況』（Code for Japan による PDF からの抽出データを加工）",
+        "series": series,
+    }
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+# --- prefecture -----------------------------------------------------------------------
+
+
+def prefecture_ranks(metrics: MetricsData) -> dict[date, dict[str, Rank]]:
+    """Competition ranks of the 47 prefectures at each release."""
+    grouped: dict[date, list[tuple[str, Decimal]]] = {}
+    for figure in metrics.prefectures:
+        grouped.setdefault(figure.release_date, []).append((figure.key, figure.rate_percent))
+    return {
+        day: {key: Rank(position, len(items)) for key, position in competition_ranks(items).items()}
+        for day, items in grouped.items()
+    }
+
+
+@dataclass(frozen=True)
+class MunicipalityRow:
+    name: str
+    href: str
+    category: str
+    population: int
+    rate: Decimal
+    rank: str
+    change: str
+
+
+def _municipality_rows(analysis: Analysis, prefecture: Prefecture, page: str) -> list[MunicipalityRow]:
+    rows = []
+    for municipality in analysis.reference.municipalities_in(prefecture.pref_code):
+        series = analysis.municipality_series(municipality.code)
+        if not series:
+            continue
+        latest = series[-1]
+        ranks = analysis.ranks_for(municipality.code, latest.release_date)
+        change = twelve_month_change(series)
+        rows.append(
+            MunicipalityRow(
+                name=municipality.name,
+                href=link(page, municipality_page(municipality.code)),
+                category=municipality.category,
+                population=latest.population,
+                rate=latest.rate_percent,
+                rank=rank_text(ranks.prefecture if ranks else None),
+                change=points(change.rate_points) if change else "—",
+            )
+        )
+    return sorted(rows, key=lambda r: (-r.rate, r.href))
+
+
+def _prefecture_context(
+    analysis: Analysis, prefecture: Prefecture, pref_ranks: Mapping[date, Mapping[str, Rank]]
+) -> dict[str, object]:
+    page = prefecture_page(prefecture.pref_code)
+    series = analysis.metrics.prefecture_series(prefecture.pref_code)
+    title = f"{prefecture.name}のマイナンバーカード交付状況"
+    context: dict[str, object] = {
+        "title": title,
+        "generated_from": SOURCES_PREFECTURE,
+        "prefecture": prefecture,
+        "links": PageLinks(
+            overview=link(page, OVERVIEW_PAGE),
+            definitions=f"{link(page, OVERVIEW_PAGE)}#{DEFINITIONS_ANCHOR}",
+        ),
+        "municipalities": _municipality_rows(analysis, prefecture, page),
+        "has_data": bool(series),
+    }
+    if not series:
+        return context
+    latest = series[-1]
+    rank_of = {f.release_date: pref_ranks.get(f.release_date, {}).get(prefecture.pref_code) for f in series}
+    lines = [
+        Series(prefecture.name, _points(series), "primary"),
+        Series("全国", _points(analysis.national), "national"),
+    ]
+    chart = line_chart(
+        f"{prefecture.name}の人口に対する枚数の率の推移",
+        _trend_description(latest.release_date, lines),
+        lines,
+        chart_id=f"trend-pref-{prefecture.pref_code}",
+    )
+    rows = tuple(_area_row(f, [rank_text(rank_of[f.release_date])]) for f in reversed(series))
+    context.update(
+        latest=latest,
+        facts=_facts(
+            latest, twelve_month_change(series), [("都道府県順位", rank_text(rank_of[latest.release_date]))]
+        ),
+        trend=Trend(chart, PREFECTURE_TREND_COLUMNS, rows, "都道府県順位は47都道府県の中での順位です。"),
+        pace=PaceView(prefecture.name, pace(series)),
+    )
+    return context
+
+
+# --- overview ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CategoryTable:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]  # newest first; first cell is the release date
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    rank: int
+    name: str
+    href: str
+    rate: Decimal
+    extra: str  # population or gain
+
+
+@dataclass(frozen=True)
+class RankingTable:
+    title: str
+    rows: tuple[RankingRow, ...]
+
+
+def _category_table(metrics: MetricsData) -> CategoryTable:
+    cells: dict[date, dict[str, Decimal]] = {}
+    for figure in metrics.categories:
+        cells.setdefault(figure.release_date, {})[figure.key] = figure.rate_percent
+    keys = [key for key in CATEGORY_ORDER if any(key in row for row in cells.values())]
+    rows = tuple(
+        (jdate(day), *(pct(cells[day][key]) if key in cells[day] else "—" for key in keys))
+        for day in sorted(cells, reverse=True)
+    )
+    return CategoryTable(("基準日", *keys), rows)
+
+
+def _label_change(metrics: MetricsData) -> date:
+    """The first release whose category table has 特別区・市 (2022-06-01 in the published data)."""
+    merged = [f.release_date for f in metrics.categories if f.key == "特別区・市"]
+    return min(merged) if merged else LABEL_CHANGE
+
+
+def _name(analysis: Analysis, code: str, fallback: AreaFigure) -> str:
+    municipality = analysis.reference.by_code.get(code)
+    if municipality is None:
+        return f"{fallback.prefecture}{fallback.label}"
+    return f"{municipality.prefecture}{municipality.name}"
+
+
+def _top_table(analysis: Analysis, group: str, day: date) -> RankingTable:
+    rows = []
+    for figure in top_ranked(analysis, group, day, RANKING_LIMIT):
+        ranks = analysis.ranks_for(figure.key, day)
+        rows.append(
+            RankingRow(
+                rank=ranks.group.position if ranks and ranks.group else 0,
+                name=_name(analysis, figure.key, figure),
+                href=link(OVERVIEW_PAGE, municipality_page(figure.key)),
+                rate=figure.rate_percent,
+                extra=f"{figure.population:,}",
+            )
+        )
+    return RankingTable(f"{group}（{jdate(day)}）", tuple(rows))
+
+
+def _riser_table(analysis: Analysis, group: str) -> RankingTable:
+    rows = []
+    for position, riser in enumerate(fastest_risers(analysis, group, limit=RANKING_LIMIT), start=1):
+        figure = riser.change.current
+        rows.append(
+            RankingRow(
+                rank=position,
+                name=_name(analysis, figure.key, figure),
+                href=link(OVERVIEW_PAGE, municipality_page(figure.key)),
+                rate=figure.rate_percent,
+                extra=points(riser.change.rate_points),
+            )
+        )
+    return RankingTable(f"{group}（{jdate(analysis.latest)}、約12か月前との比較）", tuple(rows))
+
+
+@dataclass(frozen=True)
+class AgeView:
+    release_date: date
+    chart: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def _age_view(ages: Sequence[AgeFigure]) -> AgeView | None:
+    if not ages:
+        return None
+    latest = max(a.release_date for a in ages)
+    rows = [a for a in ages if a.release_date == latest]
+    bands = sorted({a.age_band for a in rows if a.age_band != "全体"}, key=age_band_rank)
+    sexes = [s for s in ("男", "女") if any(a.sex == s for a in rows)] or ["計"]
+    value = {(a.age_band, a.sex): a.rate_percent for a in rows}
+    series = [
+        BarSeries(
+            sex, tuple(float(value[(b, sex)]) if (b, sex) in value else None for b in bands), SEX_STYLES[sex]
+        )
+        for sex in sexes
+    ]
+    highest = max(bands, key=lambda b: value.get((b, "計"), Decimal(-1)))
+    description = f"{jdate(latest)}時点。人口に対する枚数の率が最も高い年齢層は{highest}（計 {pct(value.get((highest, '計'), Decimal(0)))}）。"
+    chart = bar_chart(
+        f"年齢層・男女別の人口に対する枚数の率（{jdate(latest)}）",
+        description,
+        bands,
+        series,
+        chart_id="ages",
+    )
+    table_sexes = [s for s in ("男", "女", "計") if any(a.sex == s for a in rows)]
+    table = tuple(
+        (band, *(pct(value[(band, s)]) if (band, s) in value else "—" for s in table_sexes))
+        for band in sorted({a.age_band for a in rows}, key=age_band_rank)
+    )
+    return AgeView(latest, chart, ("年齢層", *table_sexes), table)
+
+
+def _prefecture_list(
+    analysis: Analysis, pref_ranks: Mapping[date, Mapping[str, Rank]]
+) -> list[MunicipalityRow]:
+    rows = []
+    for pref_code, prefecture in sorted(analysis.reference.prefectures.items()):
+        series = analysis.metrics.prefecture_series(pref_code)
+        if not series:
+            continue
+        latest = series[-1]
+        change = twelve_month_change(series)
+        rows.append(
+            MunicipalityRow(
+                name=prefecture.name,
+                href=link(OVERVIEW_PAGE, prefecture_page(pref_code)),
+                category="",
+                population=latest.population,
+                rate=latest.rate_percent,
+                rank=rank_text(pref_ranks.get(latest.release_date, {}).get(pref_code)),
+                change=points(change.rate_points) if change else "—",
+            )
+        )
+    return rows
+
+
+def _overview_context(
+    analysis: Analysis, pref_ranks: Mapping[date, Mapping[str, Rank]], ranking_release: date
+) -> dict[str, object]:
+    national = list(analysis.national)
+    context: dict[str, object] = {
+        "title": "マイナンバーカード交付状況（全国）",
+        "generated_from": SOURCES_OVERVIEW,
+        "links": PageLinks(overview="index.md", definitions=f"#{DEFINITIONS_ANCHOR}"),
+        "category_table": _category_table(analysis.metrics),
+        "label_change": _label_change(analysis.metrics),
+        "prefectures": _prefecture_list(analysis, pref_ranks),
+        "ages": _age_view(analysis.metrics.ages),
+        "target_date": TARGET_DATE,
+        "target_label": TARGET_LABEL,
+        "has_data": bool(national),
+        "rank_groups": RANK_GROUPS,
+        "average_groups": AVERAGE_GROUPS,
+    }
+    if analysis.release_dates:
+        releases = [analysis.latest]
+        if ranking_release in analysis.ranks and ranking_release != analysis.latest:
+            releases.append(ranking_release)
+        context["top_tables"] = [_top_table(analysis, g, day) for day in releases for g in RANK_GROUPS]
+        context["riser_tables"] = [_riser_table(analysis, g) for g in RANK_GROUPS]
+    if not national:
+        return context
+    latest = national[-1]
+    lines = [Series("全国", _points(national), "primary")]
+    lines += [
+        Series(AVERAGE_LABELS[group], analysis.averages[group], OVERVIEW_STYLES[group])
+        for group in AVERAGE_GROUPS
+        if analysis.averages.get(group)
+    ]
+    chart = line_chart(
+        "全国と団体区分別の人口に対する枚数の率の推移",
+        _trend_description(latest.release_date, lines),
+        lines,
+        chart_id="trend-national",
+    )
+    rows = tuple(_area_row(f, []) for f in reversed(national))
+    context.update(
+        latest=latest,
+        facts=_facts(latest, twelve_month_change(national), []),
+        trend=Trend(
+            chart,
+            ("基準日", "人口", "枚数", "率"),
+            rows,
+            "区分別の線は市区町村の行から計算した値です（データの定義を参照）。",
+        ),
+        pace=PaceView("全国", pace(national)),
+    )
+    return context
+
+
+# --- entry points -------------------------------------------------------------------
+
+
+def render_metrics_pages(
+    metrics: MetricsData,
+    reference: Reference,
+    cases_by_code: Mapping[str, Sequence[CaseLink]],
+    env: jinja2.Environment,
+    *,
+    ranking_release: date = RANKING_RELEASE,
+) -> dict[str, str]:
+    """All metrics pages and downloads: {path relative to docs/: text}."""
+    register_filters(env)
+    analysis = analyse(metrics, reference)
+    pref_ranks = prefecture_ranks(metrics)
+    municipality_template = env.get_template("municipality.md.j2")
+    prefecture_template = env.get_template("prefecture.md.j2")
+    pages: dict[str, str] = {}
+    for code in sorted(reference.by_code):
+        municipality = reference.by_code[code]
+        context = _municipality_context(analysis, municipality, cases_by_code.get(code, ()))
+        pages[municipality_page(code)] = municipality_template.render(context)
+        pages[municipality_json(code)] = _municipality_data(analysis, municipality)
+    for pref_code in sorted(reference.prefectures):
+        context = _prefecture_context(analysis, reference.prefectures[pref_code], pref_ranks)
+        pages[prefecture_page(pref_code)] = prefecture_template.render(context)
+    overview = _overview_context(analysis, pref_ranks, ranking_release)
+    pages[OVERVIEW_PAGE] = env.get_template("metrics.md.j2").render(overview)
+    return pages
+
+
+def municipality_chart_for_case(
+    metrics: MetricsData,
+    reference: Reference,
+    code: str,
+    period_start: date,
+    period_end: date | None,
+    outcome_points: Sequence[tuple[date, float, str]],
+    chart_id: str,
+) -> str:
+    """The official series for a case's municipality with the initiative's period shaded
+    and the case's own outcome figures marked (an SVG ``<figure>`` block)."""
+    municipality = reference.by_code[code]
+    series = metrics.municipality_series(code)
+    national = [f for f in metrics.categories if f.key == NATIONAL_KEY]
+    lines = [
+        Series(f"{municipality.name}（公表値）", _points(series), "primary"),
+        Series("全国", _points(sorted(national, key=lambda f: f.release_date)), "national"),
+    ]
+    markers = [
+        Marker(day, value, f"{label}: {value:.1f}%（{jdate(day)}）") for day, value, label in outcome_points
+    ]
+    period = f"{jdate(period_start)}〜{jdate(period_end) if period_end else ''}"
+    description = (
+        _trend_description(series[-1].release_date, lines) if series else "公表値はありません。"
+    ) + f"取組期間（{period}）を網掛けで示します。"
+    if markers:
+        description += "事例の成果指標: " + "、".join(m.label for m in markers) + "。"
+    return line_chart(
+        f"{municipality.prefecture}{municipality.name}の人口に対する枚数の率と取組期間",
+        description,
+        lines,
+        bands=[Band(period_start, period_end, f"取組期間 {period}")],
+        markers=markers,
+        chart_id=chart_id,
+    )

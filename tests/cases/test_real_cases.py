@@ -1,0 +1,23 @@
+"""Every real case in cases/ is valid (one test per file), against the real reference list and data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jirei.cases.validate import default_metrics, validate_files
+from jirei.paths import CASES_DIR
+
+CASE_FILES = sorted(CASES_DIR.glob("*.yml"))
+
+
+def test_there_are_at_least_eight_real_cases() -> None:
+    assert len(CASE_FILES) >= 8
+
+
+@pytest.mark.parametrize("path", CASE_FILES, ids=[path.stem for path in CASE_FILES])
+def test_real_case_is_valid(path: Path) -> None:
+    result = validate_files([path], metrics=default_metrics())
+    assert [problem for problem in result.problems] == []
+    assert [case.id for case in result.cases] == [path.stem]

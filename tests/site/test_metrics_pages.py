@@ -1,0 +1,268 @@
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+import xml.etree.ElementTree as ET
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from jirei.metrics.store import DEFAULT_METRICS_DIR, AgeFigure, AreaFigure, MetricsData, load_metrics
+from jirei.reference.municipalities import (
+    DEFAULT_REFERENCE_DIR,
+    Municipality,
+    Prefecture,
+    Reference,
+    load_reference,
+)
+from jirei.site.jinja import make_environment
+from jirei.site.links import CaseLink
+from jirei.site.metrics_pages import municipality_chart_for_case, render_metrics_pages
+
+GOLDEN_DIR = Path(__file__).resolve().parents[1] / "data" / "golden" / "metrics"
+UPDATE = os.environ.get("JIREI_UPDATE_GOLDEN") == "1"
+
+RELEASES = (date(2020, 1, 1), date(2020, 7, 1), date(2021, 1, 1))
+# code: (pref_code, name, category, population, cards per release)
+TOWNS = {
+    "991001": ("99", "テスト市", "市", 1000, (300, 400, 500)),
+    "991002": ("99", "テスト第二市", "市", 2000, (500, 700, 800)),
+    "991003": ("99", "テスト町", "町", 500, (100, 150, 200)),
+    "991004": ("99", "テスト村", "村", 200, (20, 60, 80)),
+    "981001": ("98", "テスト北市", "市", 1000, (600, 650, 700)),
+}
+PREFECTURES = {"99": "テスト県", "98": "テスト北県"}
+
+
+def _figure(day: date, key: str, label: str, population: int, cards: int, prefecture: str = "") -> AreaFigure:
+    rate = (Decimal(cards) * 100 / Decimal(population)).quantize(Decimal("0.1"))
+    return AreaFigure(
+        day,
+        key,
+        label,
+        population,
+        date(day.year, 1, 1),
+        cards,
+        day - timedelta(days=1),
+        "交付枚数",
+        rate,
+        prefecture,
+    )
+
+
+def fake_reference() -> Reference:
+    prefectures = {code: Prefecture(code, f"{code}0001", name, "") for code, name in PREFECTURES.items()}
+    return Reference(
+        by_code={
+            code: Municipality(code, pref, PREFECTURES[pref], name, "", category)
+            for code, (pref, name, category, _, _) in TOWNS.items()
+        },
+        prefectures=prefectures,
+    )
+
+
+def fake_metrics() -> MetricsData:
+    municipalities, prefectures, categories, ages = [], [], [], []
+    for index, day in enumerate(RELEASES):
+        totals: dict[str, list[int]] = {}
+        for code, (pref, name, _, population, cards) in TOWNS.items():
+            municipalities.append(_figure(day, code, name, population, cards[index], PREFECTURES[pref]))
+            total = totals.setdefault(pref, [0, 0])
+            total[0] += population
+            total[1] += cards[index]
+        for pref, (population, cards) in sorted(totals.items()):
+            prefectures.append(_figure(day, pref, PREFECTURES[pref], population, cards))
+        population = sum(t[0] for t in totals.values())
+        cards_total = sum(t[1] for t in totals.values())
+        categories.append(_figure(day, "全国", "全国", population, cards_total))
+        categories.append(_figure(day, "市", "市（政令指定都市を除く）", 4000, 1400 + 250 * index))
+        categories.append(_figure(day, "町村", "町村", 700, 120 + 90 * index))
+        for band, base in (("全体", 40), ("0～4歳", 20), ("5～9", 30), ("100歳以上", 10)):
+            for offset, sex in enumerate(("男", "女", "計")):
+                rate = Decimal(base + 5 * index + offset)
+                ages.append(AgeFigure(day, band, sex, 100, int(rate), rate, date(day.year, 1, 1), day))
+    return MetricsData(
+        municipalities=tuple(municipalities),
+        prefectures=tuple(prefectures),
+        categories=tuple(categories),
+        ages=tuple(ages),
+    )
+
+
+CASES = {
+    "991001": [
+        CaseLink(
+            id="991001-test",
+            title="テストの取組 <試行>",
+            summary="窓口を & 増やした。",
+            page="cases/991001-test.md",
+            municipality_code="991001",
+            period_start="2020-04-01",
+            period_end=None,
+        )
+    ]
+}
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render_metrics_pages(fake_metrics(), fake_reference(), CASES, make_environment())
+
+
+def _check_golden(name: str, text: str) -> None:
+    path = GOLDEN_DIR / name
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{path} がありません。JIREI_UPDATE_GOLDEN=1 で作成してください"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} が golden と異なります（JIREI_UPDATE_GOLDEN=1 で更新）"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "golden"),
+    [
+        ("municipalities/991001.md", "municipality_991001.md"),
+        ("municipalities/991004.md", "municipality_991004.md"),
+        ("prefectures/99.md", "prefecture_99.md"),
+        ("metrics/index.md", "overview.md"),
+    ],
+)
+def test_golden(pages: dict[str, str], page: str, golden: str) -> None:
+    _check_golden(golden, pages[page])
+
+
+def test_page_set(pages: dict[str, str]) -> None:
+    assert sorted(pages) == sorted(
+        [f"municipalities/{code}.md" for code in TOWNS]
+        + [f"data/municipalities/{code}.json" for code in TOWNS]
+        + ["prefectures/98.md", "prefectures/99.md", "metrics/index.md"]
+    )
+
+
+def test_front_matter_then_comment(pages: dict[str, str]) -> None:
+    for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue
+        lines = text.splitlines()
+        assert lines[0] == "---"
+        end = lines.index("---", 1)
+        assert lines[end + 1].startswith("<!-- generated by jirei build from data/metrics/")
+        excluded = "search:\n  exclude: true" in "\n".join(lines[:end])
+        assert excluded == (path != "metrics/index.md")
+
+
+def test_municipality_page_content(pages: dict[str, str]) -> None:
+    text = pages["municipalities/991001.md"]
+    assert "# テスト県テスト市のマイナンバーカード交付状況" in text
+    assert "| 人口 | 1,000人（2021年1月1日 住民基本台帳人口） |" in text
+    assert "| 交付枚数 | 500枚（2020年12月31日 時点） |" in text
+    assert "| 12か月の変化 | +20.0ポイント（+200枚、2020年1月1日との比較） |" in text
+    # Rates at 2021-01-01: 981001 70.0, 991001 50.0, 991002 40.0, 991003 40.0, 991004 40.0.
+    assert "| 全国順位 | 2位 / 5 |" in text
+    assert "| テスト県内の順位 | 1位 / 4 |" in text
+    assert "| 市区での順位 | 2位 / 3 |" in text
+    assert "| 2021年1月1日 | 1,000 | 500 | 50.0% | 2位 / 5 | 1位 / 4 | 2位 / 3 |" in text
+    assert "[テストの取組 &lt;試行&gt;](../cases/991001-test.md)：窓口を &amp; 増やした。" in text
+    assert "(../data/municipalities/991001.json)" in text
+    assert "(../metrics/index.md#data-definitions)" in text
+    assert (
+        "出典：総務省『マイナンバーカード交付状況』（Code for Japan による PDF からの抽出データを加工）"
+        in text
+    )
+    town = pages["municipalities/991004.md"]
+    assert "まだ事例はありません。" in town and "(../contributing/index.md)" in town
+    assert "| 町村での順位 | 1位 / 2 |" in town
+
+
+def test_chart_block_is_embeddable(pages: dict[str, str]) -> None:
+    text = pages["municipalities/991001.md"]
+    figure = re.search(r"<figure.*?</figure>", text, re.S)
+    assert figure is not None
+    assert "\n\n" not in figure.group(0)
+    ET.fromstring(figure.group(0))  # well-formed
+    assert (
+        "テスト市 50.0%" in figure.group(0) and "市平均" in figure.group(0) and "テスト県" in figure.group(0)
+    )
+
+
+def test_prefecture_table_sorted_by_rate(pages: dict[str, str]) -> None:
+    text = pages["prefectures/99.md"]
+    rows = re.findall(r"^\| \[(.+?)\]\(\.\./municipalities/\d+\.md\) \| .+? \| .+? \| ([\d.]+)%", text, re.M)
+    assert [name for name, _ in rows] == ["テスト市", "テスト第二市", "テスト町", "テスト村"]
+    rates = [Decimal(rate) for _, rate in rows]
+    assert rates == sorted(rates, reverse=True)
+
+
+def test_overview_category_table_and_rankings(pages: dict[str, str]) -> None:
+    text = pages["metrics/index.md"]
+    assert "| 基準日 | 全国 | 市 | 町村 |" in text
+    assert text.index("| 2021年1月1日 |") < text.index("| 2020年1月1日 |")  # newest first
+    assert "## データの定義 { #data-definitions }" in text
+    assert "| 1 | [テスト北県テスト北市](../municipalities/981001.md) | 70.0% | 1,000 |" in text
+    assert "年齢層・男女別の率" in text and 'aria-labelledby="ages-title ages-desc"' in text
+
+
+def test_municipality_json(pages: dict[str, str]) -> None:
+    raw = pages["data/municipalities/991001.json"]
+    data = json.loads(raw)
+    assert data["name"] == "テスト市" and data["rank_group"] == "市区"
+    assert [entry["rate_percent"] for entry in data["series"]] == [30.0, 40.0, 50.0]
+    assert data["series"][-1]["rank_group"] == [2, 3]
+    assert "テスト市" in raw  # ensure_ascii=False
+    assert ", " not in raw and ": " not in raw  # compact
+    assert raw == json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def test_case_chart() -> None:
+    figure = municipality_chart_for_case(
+        fake_metrics(),
+        fake_reference(),
+        "991001",
+        date(2020, 4, 1),
+        None,
+        [(date(2020, 10, 1), 45.5, "窓口での申請率")],
+        chart_id="case-991001-test",
+    )
+    svg = ET.fromstring(figure)
+    text = "".join(svg.itertext())
+    assert "取組期間 2020年4月1日〜" in text
+    assert "窓口での申請率: 45.5%（2020年10月1日）" in text
+    assert "\n\n" not in figure
+
+
+# --- real data -------------------------------------------------------------------
+
+
+@pytest.mark.skipif(
+    not (DEFAULT_METRICS_DIR / "municipalities.csv").exists(), reason="data/metrics/ がまだありません"
+)
+def test_real_pages() -> None:
+    metrics = load_metrics(DEFAULT_METRICS_DIR)
+    reference = load_reference(DEFAULT_REFERENCE_DIR)
+    started = time.perf_counter()
+    pages = render_metrics_pages(metrics, reference, {}, make_environment())
+    elapsed = time.perf_counter() - started
+    markdown = [path for path in pages if path.endswith(".md")]
+    municipality_sizes = [len(pages[p].encode()) for p in markdown if p.startswith("municipalities/")]
+    print(
+        f"render_metrics_pages: {elapsed:.2f}s, {len(pages)} files, "
+        f"{sum(len(t.encode()) for t in pages.values()) / 1e6:.1f} MB; municipality page "
+        f"max {max(municipality_sizes) / 1024:.1f} KB"
+    )
+    assert len([p for p in markdown if p.startswith("municipalities/")]) == 1741
+    assert len([p for p in markdown if p.startswith("prefectures/")]) == 47
+    assert "metrics/index.md" in pages
+    assert len(markdown) == 1741 + 47 + 1
+    assert len([p for p in pages if p.startswith("data/municipalities/")]) == 1741
+    kaga = pages["municipalities/172065.md"]
+    row = next(line for line in kaga.splitlines() if line.strip().startswith("| 2021年5月1日 |"))
+    assert "| 65.1% |" in row
+    assert row.strip().endswith("| 1位 / 815 |")
+    overview = pages["metrics/index.md"]
+    assert "| 2021年5月1日 | 30.0% | 34.0% | 31.6% | 29.3% | — | 27.0% |" in overview
