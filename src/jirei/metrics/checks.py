@@ -4,10 +4,40 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
-from jirei.metrics.store import CATEGORIES_FILE, PREFECTURES_FILE, MetricsData
-from jirei.problems import Problem
+from jirei.metrics.cells import percent_of
+from jirei.metrics.store import (
+    CATEGORIES_FILE,
+    MUNICIPALITIES_FILE,
+    PREFECTURES_FILE,
+    AreaFigure,
+    MetricsData,
+)
+from jirei.problems import Problem, Severity
+
+RATE_TOLERANCE = Decimal("0.1")
+
+
+def rate_warnings(table: tuple[AreaFigure, ...], path: Path) -> list[Problem]:
+    """Published rates that disagree with their own counts (PDF extraction slips), as warnings."""
+    problems = []
+    for figure in table:
+        computed = percent_of(figure.cards, figure.population)
+        if abs(computed - figure.rate_percent) > RATE_TOLERANCE:
+            problems.append(
+                Problem(
+                    path=str(path),
+                    rule="rate-mismatch",
+                    message=f"{figure.release_date.isoformat()} {figure.label}の率が枚数÷人口（{computed}%）と合いません",
+                    key_path=f"{figure.release_date.isoformat()}.{figure.key}",
+                    got=f"{figure.rate_percent}%",
+                    hint="公表資料の値をそのまま残しています。ページでは公表値を表示します",
+                    severity=Severity.WARNING,
+                )
+            )
+    return problems
 
 
 def check_metrics(data: MetricsData, directory: Path) -> list[Problem]:
@@ -53,4 +83,7 @@ def check_metrics(data: MetricsData, directory: Path) -> list[Problem]:
                         got=f"全国 {own:,} / 都道府県合計 {summed[index]:,}",
                     )
                 )
+    problems += rate_warnings(data.municipalities, directory / MUNICIPALITIES_FILE)
+    problems += rate_warnings(data.prefectures, directory / PREFECTURES_FILE)
+    problems += rate_warnings(data.categories, directory / CATEGORIES_FILE)
     return problems

@@ -54,10 +54,12 @@ def run_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(format_text(problem))
     releases = len(data.release_dates())
-    if problems:
-        print(f"{releases} 公表日を検査し、{len(problems)} 件の不一致がありました")
+    errors = sum(problem.is_error for problem in problems)
+    warnings = len(problems) - errors
+    if errors:
+        print(f"{releases} 公表日を検査し、{errors} 件の不一致がありました（警告 {warnings} 件）")
         return 1
-    print(f"{releases} 公表日を検査しました。不一致はありません")
+    print(f"{releases} 公表日を検査しました。合計の不一致はありません（警告 {warnings} 件）")
     return 0
 
 
