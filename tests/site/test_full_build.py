@@ -12,20 +12,25 @@ import pytest
 
 from jirei.paths import CASES_DIR, DOCS_DIR, REPO_ROOT
 from jirei.site.build import build_site
+from jirei.site.writer import MANIFEST
 
-HAND_WRITTEN = ("about.md", "tags.md", "stylesheets", "contributing")
+
+def copy_hand_written_docs(target: Path) -> None:
+    """Copy docs/ without what an earlier `jirei build` generated there (listed in its manifest)."""
+    manifest = DOCS_DIR / MANIFEST
+    generated = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.exists() else set()
+    for source in DOCS_DIR.rglob("*"):
+        relative = source.relative_to(DOCS_DIR).as_posix()
+        if source.is_file() and relative not in generated and relative != MANIFEST:
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target / relative)
 
 
 def build_real_site(tmp_path: Path) -> Path:
     """Generate docs/ into tmp_path and run mkdocs --strict there; returns the site folder."""
     docs = tmp_path / "docs"
     docs.mkdir()
-    for name in HAND_WRITTEN:
-        source = DOCS_DIR / name
-        if source.is_dir():
-            shutil.copytree(source, docs / name)
-        else:
-            shutil.copyfile(source, docs / name)
+    copy_hand_written_docs(docs)
     build_site(cases_dir=CASES_DIR, docs_dir=docs)
     config = tmp_path / "mkdocs.yml"
     config.write_text(
