@@ -75,7 +75,7 @@ def test_tampered_data_reports_exact_problem(tmp_path: Path) -> None:
     write_metrics(tampered, tmp_path)
     problems = [p for p in check_metrics(load_metrics(tmp_path), tmp_path) if p.is_error]
     assert [(p.rule, p.key_path, p.got) for p in problems] == [
-        ("sum-prefecture", "2021-05-01.17", "都道府県 342,541 / 市区町村合計 342,542"),
+        ("sum-prefecture", "2021-05-01.17", "石川県 342,541 / 市区町村合計 342,542"),
     ]
     assert problems[0].path == str(tmp_path / "prefectures.csv")
 
