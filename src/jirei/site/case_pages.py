@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import PurePosixPath
 
 from jinja2 import Environment
 
@@ -16,6 +15,7 @@ from jirei.paths import REPO_URL
 from jirei.reference.municipalities import Reference
 from jirei.site.anchors import anchor
 from jirei.site.links import CaseLink
+from jirei.site.urls import case_page, municipality_page, relative
 
 STALE_AFTER = timedelta(days=365)
 INDEX_PAGES = {"themes": "../indexes/themes.md", "success_factors": "../indexes/success-factors.md"}
@@ -35,20 +35,6 @@ class AdopterLink:
     sources: tuple[str, ...]
 
 
-def case_page_path(case_id: str) -> str:
-    return f"cases/{case_id}.md"
-
-
-def municipality_page_path(code: str) -> str:
-    return f"municipalities/{code}.md"
-
-
-def relative(from_page: str, to_page: str) -> str:
-    """Relative link between two pages under docs/ (so mkdocs --strict checks it)."""
-    depth = len(PurePosixPath(from_page).parent.parts)
-    return "../" * depth + to_page
-
-
 def case_link(case: Case) -> CaseLink:
     rate_points = tuple(
         (outcome.as_of, outcome.value, outcome.display_label)
@@ -59,7 +45,7 @@ def case_link(case: Case) -> CaseLink:
         id=case.id,
         title=case.title,
         summary=case.summary,
-        page=case_page_path(case.id),
+        page=case_page(case.id),
         municipality_code=case.municipality.code,
         period_start=case.period.start,
         period_end=case.period.end,
@@ -90,12 +76,12 @@ def render_case_page(
     chart: str,
     today: date,
 ) -> str:
-    page = case_page_path(case.id)
+    page = case_page(case.id)
     anchors = {term: anchor(term) for term in (*case.themes, *(f.factor for f in case.success_factors))}
     adopters = [
         AdopterLink(
             label=f"{found.prefecture}{found.name}",
-            page=relative(page, municipality_page_path(found.code)),
+            page=relative(page, municipality_page(found.code)),
             note=adopter.note,
             sources=adopter.sources,
         )
@@ -107,7 +93,7 @@ def render_case_page(
             other.id,
             other.title,
             other.summary,
-            relative(page, case_page_path(other.id)),
+            relative(page, case_page(other.id)),
             other.municipality.code,
             other.period.start,
             other.period.end,
@@ -119,7 +105,7 @@ def render_case_page(
         case=case,
         numbers=case.source_numbers,
         generated_from=f"cases/{case.id}.yml",
-        municipality_page=relative(page, municipality_page_path(case.municipality.code)),
+        municipality_page=relative(page, municipality_page(case.municipality.code)),
         population=_population(metrics, case.municipality.code),
         index_pages=INDEX_PAGES,
         anchors=anchors,
@@ -142,7 +128,7 @@ def render_case_pages(
 ) -> dict[str, str]:
     by_id = {case.id: case for case in cases}
     return {
-        case_page_path(case.id): render_case_page(
+        case_page(case.id): render_case_page(
             case,
             env,
             cases_by_id=by_id,

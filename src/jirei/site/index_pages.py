@@ -11,7 +11,7 @@ from jirei.cases.model import Case
 from jirei.cases.vocabulary import Vocabulary
 from jirei.metrics.store import MetricsData
 from jirei.reference.municipalities import Reference
-from jirei.site.case_pages import case_page_path, municipality_page_path, relative
+from jirei.site.urls import case_page, municipality_page, prefecture_page, relative
 
 APPROACHES = {
     "トップダウン": "首長や幹部が方針を示し、組織を動かした事例",
@@ -59,7 +59,7 @@ class Group:
 def _entry(case: Case, from_page: str) -> Entry:
     place = f"{case.municipality.prefecture}{case.municipality.name}"
     return Entry(
-        case.title, relative(from_page, case_page_path(case.id)), place, case.summary, case.record.created
+        case.title, relative(from_page, case_page(case.id)), place, case.summary, case.record.created
     )
 
 
@@ -80,7 +80,7 @@ def _prefecture_groups(cases: Sequence[Case], reference: Reference, page: str) -
     for pref_code, prefecture in sorted(reference.prefectures.items()):
         members = tuple(_entry(case, page) for case in cases if case.municipality.code[:2] == pref_code)
         if members:
-            link = relative(page, f"prefectures/{pref_code}.md")
+            link = relative(page, prefecture_page(pref_code))
             groups.append(Group(prefecture.name, f"[{prefecture.name}の交付状況]({link})", members))
     return groups
 
@@ -122,9 +122,9 @@ def _cases_table(cases: Sequence[Case], env: Environment) -> str:
     rows = [
         {
             "title": case.title,
-            "page": relative(page, case_page_path(case.id)),
+            "page": relative(page, case_page(case.id)),
             "place": f"{case.municipality.prefecture}{case.municipality.name}",
-            "municipality_page": relative(page, municipality_page_path(case.municipality.code)),
+            "municipality_page": relative(page, municipality_page(case.municipality.code)),
             "category": case.municipality.category,
             "start": case.period.start,
             "end": case.period.end,

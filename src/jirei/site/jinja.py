@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
@@ -38,9 +39,10 @@ def format_yen(value: int) -> str:
     return "".join(parts) + "円"
 
 
-def japanese_date(value: str) -> str:
-    """'2020' → '2020年', '2020-06' → '2020年6月', '2021-05-01' → '2021年5月1日'."""
-    parts = [int(part) for part in str(value).split("-")]
+def japanese_date(value: str | date) -> str:
+    """'2020' → '2020年', '2020-06' → '2020年6月', '2021-05-01' (or a date) → '2021年5月1日'."""
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    parts = [int(part) for part in text.split("-")]
     return "".join(f"{number}{unit}" for number, unit in zip(parts, ("年", "月", "日"), strict=False))
 
 

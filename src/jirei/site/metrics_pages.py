@@ -9,7 +9,6 @@ this module turns them into small view records and the templates only format.
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -38,11 +37,18 @@ from jirei.metrics.analysis import (
 from jirei.metrics.store import CATEGORY_ORDER, AgeFigure, AreaFigure, MetricsData, age_band_rank
 from jirei.reference.municipalities import Municipality, Prefecture, Reference
 from jirei.site.charts import Band, BarSeries, Marker, Series, bar_chart, line_chart
+from jirei.site.jinja import japanese_date
 from jirei.site.links import CaseLink
+from jirei.site.urls import (
+    CONTRIBUTE_PAGE,
+    OVERVIEW_PAGE,
+    municipality_json,
+    municipality_page,
+    prefecture_page,
+    relative,
+)
 
-OVERVIEW_PAGE = "metrics/index.md"
 DEFINITIONS_ANCHOR = "data-definitions"
-CONTRIBUTE_PAGE = "contributing/index.md"  # 事例の投稿方法 (hand-written page)
 RANKING_RELEASE = date(2021, 5, 1)  # the second ranking table on the overview
 LABEL_CHANGE = date(2022, 6, 1)  # the category table's groups change from the release after this
 RANKING_LIMIT = 10
@@ -66,10 +72,6 @@ PREFECTURE_TREND_COLUMNS = ("基準日", "人口", "枚数", "率", "都道府�
 
 
 # --- formatting ------------------------------------------------------------------
-
-
-def jdate(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def pct(value: Decimal | float) -> str:
@@ -106,26 +108,9 @@ def register_filters(env: jinja2.Environment) -> jinja2.Environment:
     env.filters["points"] = points
     env.filters["signed"] = signed
     env.filters["rank"] = rank_text
-    env.filters["day"] = jdate
+    env.filters["day"] = japanese_date
     env.filters["one"] = lambda value: f"{value:.1f}"
     return env
-
-
-def link(from_page: str, to_page: str) -> str:
-    """Relative link between two paths under docs/."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-
-
-def municipality_page(code: str) -> str:
-    return f"municipalities/{code}.md"
-
-
-def prefecture_page(pref_code: str) -> str:
-    return f"prefectures/{pref_code}.md"
-
-
-def municipality_json(code: str) -> str:
-    return f"data/municipalities/{code}.json"
 
 
 # --- view records --------------------------------------------------------------------
@@ -169,7 +154,7 @@ def _rate_label(figure: AreaFigure) -> str:
 def _change_text(change: Change | None) -> str:
     if change is None:
         return "比較できる約1年前の公表がありません"
-    text = f"{points(change.rate_points)}（{signed(change.cards)}枚、{jdate(change.previous.release_date)}との比較）"
+    text = f"{points(change.rate_points)}（{signed(change.cards)}枚、{japanese_date(change.previous.release_date)}との比較）"
     if change.kind_changed:
         text += "※交付枚数と保有枚数の比較"
     return text
@@ -179,10 +164,10 @@ def _facts(
     figure: AreaFigure, change: Change | None, rank_rows: Sequence[tuple[str, str]]
 ) -> list[tuple[str, str]]:
     return [
-        ("基準日", jdate(figure.release_date)),
+        ("基準日", japanese_date(figure.release_date)),
         (_rate_label(figure), f"**{pct(figure.rate_percent)}**"),
-        ("人口", f"{figure.population:,}人（{jdate(figure.population_base_date)} 住民基本台帳人口）"),
-        (figure.figure_kind, f"{figure.cards:,}枚（{jdate(figure.cards_base_date)} 時点）"),
+        ("人口", f"{figure.population:,}人（{japanese_date(figure.population_base_date)} 住民基本台帳人口）"),
+        (figure.figure_kind, f"{figure.cards:,}枚（{japanese_date(figure.cards_base_date)} 時点）"),
         ("12か月の変化", _change_text(change)),
         *rank_rows,
     ]
@@ -190,7 +175,7 @@ def _facts(
 
 def _area_row(figure: AreaFigure, ranks: Sequence[str]) -> tuple[str, ...]:
     return (
-        jdate(figure.release_date),
+        japanese_date(figure.release_date),
         f"{figure.population:,}",
         f"{figure.cards:,}",
         pct(figure.rate_percent),
@@ -208,7 +193,7 @@ def _latest_values(series: Sequence[Series]) -> str:
 
 
 def _trend_description(latest: date, series: Sequence[Series]) -> str:
-    return f"{jdate(latest)}時点の人口に対する枚数の率は、{_latest_values(series)}。"
+    return f"{japanese_date(latest)}時点の人口に対する枚数の率は、{_latest_values(series)}。"
 
 
 # --- municipality ------------------------------------------------------------------
@@ -264,7 +249,7 @@ def _municipality_trend(
 
 
 def _case_items(page: str, cases: Sequence[CaseLink]) -> list[CaseItem]:
-    return [CaseItem(c.title, c.summary, link(page, c.page)) for c in sorted(cases, key=lambda c: c.id)]
+    return [CaseItem(c.title, c.summary, relative(page, c.page)) for c in sorted(cases, key=lambda c: c.id)]
 
 
 def _municipality_context(
@@ -274,11 +259,11 @@ def _municipality_context(
     series = analysis.municipality_series(municipality.code)
     title = f"{municipality.prefecture}{municipality.name}のマイナンバーカード交付状況"
     links = PageLinks(
-        overview=link(page, OVERVIEW_PAGE),
-        definitions=f"{link(page, OVERVIEW_PAGE)}#{DEFINITIONS_ANCHOR}",
-        prefecture=link(page, prefecture_page(municipality.pref_code)),
-        json=link(page, municipality_json(municipality.code)),
-        contribute=link(page, CONTRIBUTE_PAGE),
+        overview=relative(page, OVERVIEW_PAGE),
+        definitions=f"{relative(page, OVERVIEW_PAGE)}#{DEFINITIONS_ANCHOR}",
+        prefecture=relative(page, prefecture_page(municipality.pref_code)),
+        json=relative(page, municipality_json(municipality.code)),
+        contribute=relative(page, CONTRIBUTE_PAGE),
     )
     context: dict[str, object] = {
         "title": title,
@@ -377,7 +362,7 @@ def _municipality_rows(analysis: Analysis, prefecture: Prefecture, page: str) ->
         rows.append(
             MunicipalityRow(
                 name=municipality.name,
-                href=link(page, municipality_page(municipality.code)),
+                href=relative(page, municipality_page(municipality.code)),
                 category=municipality.category,
                 population=latest.population,
                 rate=latest.rate_percent,
@@ -399,8 +384,8 @@ def _prefecture_context(
         "generated_from": SOURCES_PREFECTURE,
         "prefecture": prefecture,
         "links": PageLinks(
-            overview=link(page, OVERVIEW_PAGE),
-            definitions=f"{link(page, OVERVIEW_PAGE)}#{DEFINITIONS_ANCHOR}",
+            overview=relative(page, OVERVIEW_PAGE),
+            definitions=f"{relative(page, OVERVIEW_PAGE)}#{DEFINITIONS_ANCHOR}",
         ),
         "municipalities": _municipality_rows(analysis, prefecture, page),
         "has_data": bool(series),
@@ -461,7 +446,7 @@ def _category_table(metrics: MetricsData) -> CategoryTable:
         cells.setdefault(figure.release_date, {})[figure.key] = figure.rate_percent
     keys = [key for key in CATEGORY_ORDER if any(key in row for row in cells.values())]
     rows = tuple(
-        (jdate(day), *(pct(cells[day][key]) if key in cells[day] else "—" for key in keys))
+        (japanese_date(day), *(pct(cells[day][key]) if key in cells[day] else "—" for key in keys))
         for day in sorted(cells, reverse=True)
     )
     return CategoryTable(("基準日", *keys), rows)
@@ -488,12 +473,12 @@ def _top_table(analysis: Analysis, group: str, day: date) -> RankingTable:
             RankingRow(
                 rank=ranks.group.position if ranks and ranks.group else 0,
                 name=_name(analysis, figure.key, figure),
-                href=link(OVERVIEW_PAGE, municipality_page(figure.key)),
+                href=relative(OVERVIEW_PAGE, municipality_page(figure.key)),
                 rate=figure.rate_percent,
                 extra=f"{figure.population:,}",
             )
         )
-    return RankingTable(f"{group}（{jdate(day)}）", tuple(rows))
+    return RankingTable(f"{group}（{japanese_date(day)}）", tuple(rows))
 
 
 def _riser_table(analysis: Analysis, group: str) -> RankingTable:
@@ -504,12 +489,12 @@ def _riser_table(analysis: Analysis, group: str) -> RankingTable:
             RankingRow(
                 rank=position,
                 name=_name(analysis, figure.key, figure),
-                href=link(OVERVIEW_PAGE, municipality_page(figure.key)),
+                href=relative(OVERVIEW_PAGE, municipality_page(figure.key)),
                 rate=figure.rate_percent,
                 extra=points(riser.change.rate_points),
             )
         )
-    return RankingTable(f"{group}（{jdate(analysis.latest)}、約12か月前との比較）", tuple(rows))
+    return RankingTable(f"{group}（{japanese_date(analysis.latest)}、約12か月前との比較）", tuple(rows))
 
 
 @dataclass(frozen=True)
@@ -535,9 +520,9 @@ def _age_view(ages: Sequence[AgeFigure]) -> AgeView | None:
         for sex in sexes
     ]
     highest = max(bands, key=lambda b: value.get((b, "計"), Decimal(-1)))
-    description = f"{jdate(latest)}時点。人口に対する枚数の率が最も高い年齢層は{highest}（計 {pct(value.get((highest, '計'), Decimal(0)))}）。"
+    description = f"{japanese_date(latest)}時点。人口に対する枚数の率が最も高い年齢層は{highest}（計 {pct(value.get((highest, '計'), Decimal(0)))}）。"
     chart = bar_chart(
-        f"年齢層・男女別の人口に対する枚数の率（{jdate(latest)}）",
+        f"年齢層・男女別の人口に対する枚数の率（{japanese_date(latest)}）",
         description,
         bands,
         series,
@@ -564,7 +549,7 @@ def _prefecture_list(
         rows.append(
             MunicipalityRow(
                 name=prefecture.name,
-                href=link(OVERVIEW_PAGE, prefecture_page(pref_code)),
+                href=relative(OVERVIEW_PAGE, prefecture_page(pref_code)),
                 category="",
                 population=latest.population,
                 rate=latest.rate_percent,
@@ -679,9 +664,10 @@ def municipality_chart_for_case(
         Series("全国", _points(sorted(national, key=lambda f: f.release_date)), "national"),
     ]
     markers = [
-        Marker(day, value, f"{label}: {value:.1f}%（{jdate(day)}）") for day, value, label in outcome_points
+        Marker(day, value, f"{label}: {value:.1f}%（{japanese_date(day)}）")
+        for day, value, label in outcome_points
     ]
-    period = f"{jdate(period_start)}〜{jdate(period_end) if period_end else ''}"
+    period = f"{japanese_date(period_start)}〜{japanese_date(period_end) if period_end else ''}"
     description = (
         _trend_description(series[-1].release_date, lines) if series else "公表値はありません。"
     ) + f"取組期間（{period}）を網掛けで示します。"
