@@ -19,8 +19,15 @@ REFERENCE_DIR = DATA / "reference"
 FAKE = load_reference(REFERENCE_DIR)
 
 
-def run_new(tmp_path: Path, *args: str) -> int:
-    return main(["new", *args, "--cases-dir", str(tmp_path), "--reference-dir", str(REFERENCE_DIR)])
+def run_new(tmp_path: Path, *args: str, force: bool = False) -> int:
+    options = [
+        "--cases-dir",
+        str(tmp_path),
+        "--reference-dir",
+        str(REFERENCE_DIR),
+        *(["--force"] if force else []),
+    ]
+    return main(["new", *options, "--", *args])
 
 
 def test_by_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -43,7 +50,7 @@ def test_by_name(tmp_path: Path, name: str) -> None:
 
 
 def test_exact_name_wins_over_partial_matches() -> None:
-    # 「テスト村」 is also contained in nothing else, 「テスト町」 only in 梼テスト町 (a partial match).
+    # 「テスト市」 is part of 「テスト県テスト市」 only; 「テスト町」 is found as part of 梼テスト町.
     assert [m.code for m in find_municipalities(FAKE, "テスト村")] == ["993816"]
     assert [m.code for m in find_municipalities(FAKE, "テスト町")] == ["993611"]
 
@@ -73,7 +80,9 @@ def test_unknown_municipality(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("slug", ["Demo", "demo_case", "-demo", "demo-", "demo--case", "デモ", "a b", "x" * 74])
+@pytest.mark.parametrize(
+    "slug", ["Demo", "demo_case", "-demo", "demo-", "demo--case", "デモ", "a b", "x" * 74]
+)
 def test_bad_slug(tmp_path: Path, capsys: pytest.CaptureFixture[str], slug: str) -> None:
     assert run_new(tmp_path, "992011", slug) == 1
     assert f"略称「{slug}」は使えません" in capsys.readouterr().err
@@ -86,7 +95,7 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.Captu
     assert run_new(tmp_path, "992011", "demo") == 1
     assert "はすでにあります。上書きするときは --force を付けてください" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == "# 書きかけ\n"
-    assert run_new(tmp_path, "992011", "demo", "--force") == 0
+    assert run_new(tmp_path, "992011", "demo", force=True) == 0
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server:")
 
 
@@ -142,9 +151,18 @@ def test_filled_scaffold_validates(tmp_path: Path) -> None:
         description="テスト用の本文。",
         themes=["出張申請"],
         period={"start": "2020-04", "status": "実施中"},
-        leadership={"led_by": ["所管課"], "approach": "ボトムアップ", "description": "担当課が発案した。", "sources": ["S1"]},
-        measures=[{"kind": "出張申請", "title": "公民館での出張申請", "description": "説明。", "sources": ["S1"]}],
-        outcomes=[{"metric": "交付枚数率", "value": 50.5, "unit": "%", "as_of": "2021-05-01", "sources": ["S1"]}],
+        leadership={
+            "led_by": ["所管課"],
+            "approach": "ボトムアップ",
+            "description": "担当課が発案した。",
+            "sources": ["S1"],
+        },
+        measures=[
+            {"kind": "出張申請", "title": "公民館での出張申請", "description": "説明。", "sources": ["S1"]}
+        ],
+        outcomes=[
+            {"metric": "交付枚数率", "value": 50.5, "unit": "%", "as_of": "2021-05-01", "sources": ["S1"]}
+        ],
         success_factors=[{"factor": "住民に出向く", "description": "説明。", "sources": ["S1"]}],
         challenges=[{"description": "テスト用の課題。"}],
         lessons=["テスト用の示唆。"],

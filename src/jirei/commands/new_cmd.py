@@ -50,7 +50,8 @@ def find_municipalities(reference: Reference, query: str) -> list[Municipality]:
     exact = [
         municipality
         for code, municipality in sorted(reference.by_code.items())
-        if key in (normalize_name(municipality.name), normalize_name(municipality.prefecture + municipality.name))
+        if key
+        in (normalize_name(municipality.name), normalize_name(municipality.prefecture + municipality.name))
     ]
     if exact:
         return exact
@@ -114,7 +115,9 @@ def create_case(
     with path.open("w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     shown = display_path(path)
-    out(f"{shown} を作りました（{municipality.prefecture}{municipality.name}、団体コード {municipality.code}）")
+    out(
+        f"{shown} を作りました（{municipality.prefecture}{municipality.name}、団体コード {municipality.code}）"
+    )
     out(f"ファイルを編集してから jirei validate {shown} を実行してください")
     return 0
 
