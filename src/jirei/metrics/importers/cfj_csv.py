@@ -146,6 +146,27 @@ def _area(row: _Row, population_col: str, cards_base_col: str) -> tuple[int, int
     return population, cards, population_base, cards_base, rate
 
 
+def _figure(
+    row: _Row, area: tuple[int, int, date, date, Decimal] | None, key: str, label: str, prefecture: str = ""
+) -> AreaFigure | None:
+    """The row's figure, or None when a cell of it (or the release date) could not be read."""
+    if area is None or not row.ok or row.parsed.release_date is None:
+        return None
+    population, cards, population_base, cards_base, rate = area
+    return AreaFigure(
+        row.parsed.release_date,
+        key,
+        label,
+        population,
+        population_base,
+        cards,
+        cards_base,
+        FIGURE_KIND,
+        rate,
+        prefecture,
+    )
+
+
 def _localgov(row: _Row, reference: Reference) -> str | None:
     area = _area(row, "総数（人口）", "交付件数基準日")
     prefecture, name = row.text("都道府県名"), row.text("市区町村名")
@@ -154,23 +175,9 @@ def _localgov(row: _Row, reference: Reference) -> str | None:
     except CellError as error:
         row.fail(error, "団体コード" if error.rule in {"code-invalid", "unknown-code"} else "市区町村名")
         return None
-    if area is None or not row.ok or row.parsed.release_date is None:
-        return municipality.code
-    population, cards, population_base, cards_base, rate = area
-    row.parsed.municipalities.append(
-        AreaFigure(
-            row.parsed.release_date,
-            municipality.code,
-            name,
-            population,
-            population_base,
-            cards,
-            cards_base,
-            FIGURE_KIND,
-            rate,
-            prefecture,
-        )
-    )
+    figure = _figure(row, area, municipality.code, name, prefecture)
+    if figure is not None:
+        row.parsed.municipalities.append(figure)
     return municipality.code
 
 
@@ -182,22 +189,9 @@ def _prefecture(row: _Row, reference: Reference) -> str | None:
     except CellError as error:
         row.fail(error, "都道府県名")
         return None
-    if area is None or not row.ok or row.parsed.release_date is None:
-        return pref.pref_code
-    population, cards, population_base, cards_base, rate = area
-    row.parsed.prefectures.append(
-        AreaFigure(
-            row.parsed.release_date,
-            pref.pref_code,
-            name,
-            population,
-            population_base,
-            cards,
-            cards_base,
-            FIGURE_KIND,
-            rate,
-        )
-    )
+    figure = _figure(row, area, pref.pref_code, name)
+    if figure is not None:
+        row.parsed.prefectures.append(figure)
     return pref.pref_code
 
 
@@ -216,22 +210,9 @@ def _summary(row: _Row, reference: Reference) -> str | None:
             "区分",
         )
         return None
-    if area is None or not row.ok or row.parsed.release_date is None:
-        return key
-    population, cards, population_base, cards_base, rate = area
-    row.parsed.categories.append(
-        AreaFigure(
-            row.parsed.release_date,
-            key,
-            label,
-            population,
-            population_base,
-            cards,
-            cards_base,
-            FIGURE_KIND,
-            rate,
-        )
-    )
+    figure = _figure(row, area, key, label)
+    if figure is not None:
+        row.parsed.categories.append(figure)
     return key
 
 
