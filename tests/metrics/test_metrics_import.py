@@ -1,9 +1,7 @@
 from __future__ import annotations
 
-import argparse
 import hashlib
 import shutil
-import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -12,10 +10,10 @@ import pytest
 from cfj_factory import LOCALGOVS, REFERENCE_DIR, write_release
 from xlsx_factory import HEADER, default_rows, write_workbook
 
-from jirei.metrics.commands import register
+from jirei.cli import main
 from jirei.metrics.importers.importer import import_paths
 from jirei.metrics.store import load_metrics
-from jirei.problems import JireiError, Problem, format_text
+from jirei.problems import JireiError, Problem
 from jirei.reference.municipalities import Reference, load_reference
 
 
@@ -300,20 +298,6 @@ def test_xlsx_unknown_municipality(tmp_path: Path, data_dir: Path, reference: Re
 
 
 # --- CLI -------------------------------------------------------------------------
-
-
-def main(argv: list[str]) -> int:
-    """Like jirei.cli.main, with only the metrics commands registered."""
-    parser = argparse.ArgumentParser(prog="jirei")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    try:
-        code: int = args.func(args)
-    except JireiError as error:
-        for problem in error.problems:
-            print(format_text(problem), file=sys.stderr)
-        return 1
-    return code
 
 
 def test_cli_import_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
