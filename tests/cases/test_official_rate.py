@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from jirei.cases.validate import validate_files
-from jirei.metrics.store import AreaFigure, MetricsData
 from jirei.reference.municipalities import load_reference
-from tests.cases.validation_helpers import DATA, TODAY, VALID_CASE
-
-
-def _metrics(rate: str) -> MetricsData:
-    figure = AreaFigure(
-        release_date=date(2021, 5, 1), key="992011", label="テスト市", population=1000,
-        population_base_date=date(2020, 1, 1), cards=int(Decimal(rate) * 10),
-        cards_base_date=date(2021, 5, 1), figure_kind="交付枚数", rate_percent=Decimal(rate),
-    )  # fmt: skip
-    return MetricsData(municipalities=(figure,))
+from tests.cases.validation_helpers import DATA, TODAY, VALID_CASE, official_rates
 
 
 def _validate(tmp_path: Path, official: str) -> list[tuple[str, str, str]]:
@@ -27,7 +16,7 @@ def _validate(tmp_path: Path, official: str) -> list[tuple[str, str, str]]:
     (folder / VALID_CASE.name).write_bytes(VALID_CASE.read_bytes())  # states 50.5 on 2021-05-01
     result = validate_files(
         [folder], cases_dir=folder, reference=load_reference(DATA / "reference"),
-        metrics=_metrics(official), today=TODAY,
+        metrics=official_rates((date(2021, 5, 1), official)), today=TODAY,
     )  # fmt: skip
     assert result.ok
     return [(p.severity.value, p.rule, p.message) for p in result.problems]

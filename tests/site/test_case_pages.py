@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from jirei.cases.model import Case
+from jirei.metrics.store import MetricsData
 from jirei.reference.municipalities import load_reference
-from jirei.site.case_pages import is_stale, render_case_pages
+from jirei.site.case_pages import render_case_pages
 from jirei.site.jinja import make_environment
-from tests.cases.validation_helpers import DATA, TODAY, VALID_CASE, validate_as_case
+from tests.cases.validation_helpers import DATA, TODAY, VALID_CASE, official_rates, validate_as_case
 from tests.golden import assert_golden
 
 
@@ -22,14 +24,14 @@ def _fake_case(tmp_path: Path, text: str | None = None) -> Case:
     return result.cases[0]
 
 
-def _render(case: Case) -> str:
+def _render(case: Case, today: date = TODAY, metrics: MetricsData | None = None) -> str:
     pages = render_case_pages(
         [case],
         make_environment(),
         reference=load_reference(DATA / "reference"),
-        metrics=None,
+        metrics=metrics,
         charts={},
-        today=TODAY,
+        today=today,
     )
     assert list(pages) == [f"cases/{case.id}.md"]
     return pages[f"cases/{case.id}.md"]
@@ -55,7 +57,18 @@ def test_markup_characters_in_case_text_are_escaped(tmp_path: Path) -> None:
     assert "A&B" not in page
 
 
-def test_case_is_stale_after_a_year_of_no_review(tmp_path: Path) -> None:
+def test_a_case_unreviewed_for_over_a_year_shows_the_review_banner(tmp_path: Path) -> None:
     case = _fake_case(tmp_path)  # last reviewed 2026-11-01
-    assert not is_stale(case, TODAY)
-    assert is_stale(case, TODAY.replace(year=2027, month=11, day=2))
+    assert "要更新" not in _render(case, date(2027, 11, 1))
+    assert '!!! warning "要更新"' in _render(case, date(2027, 11, 2))
+
+
+def test_a_newer_official_rate_is_shown_beside_the_quoted_one(tmp_path: Path) -> None:
+    case = _fake_case(tmp_path)  # quotes 交付枚数率 50.5% as of 2021-05-01
+    page = _render(case, metrics=official_rates((date(2021, 5, 1), "50.5"), (date(2022, 12, 31), "71.2")))
+    assert "総務省の最新の公表（2022年12月31日 時点）では、テスト市の交付枚数率は **71.2%** です" in page
+
+
+def test_no_newer_rate_note_when_the_quoted_rate_is_the_newest(tmp_path: Path) -> None:
+    page = _render(_fake_case(tmp_path), metrics=official_rates((date(2021, 5, 1), "50.5")))
+    assert "最新の公表値" not in page

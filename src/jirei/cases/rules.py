@@ -15,6 +15,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
+from jirei.cases.dates import parse_partial_date, review_overdue
 from jirei.cases.loader import KeyPath, LoadedYaml, format_key_path
 from jirei.cases.suggest import did_you_mean
 from jirei.cases.vocabulary import Vocabulary
@@ -263,18 +264,6 @@ _DATE_KEYS = frozenset({"start", "end", "as_of", "established", "date", "publish
 _RECORD_KEYS = frozenset({"created", "last_reviewed"})
 
 
-def parse_partial_date(text: str) -> date | None:
-    """'2020', '2020-06' or '2020-06-15' → the first day it covers; None if not a real date."""
-    match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text)
-    if not match:
-        return None
-    year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _date_paths(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     for key_path, value in walk_strings(data, path):
         key = key_path[-1] if key_path else None
@@ -305,6 +294,18 @@ def rule_dates(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
                 loaded, ("period", "end"), "period-order", "終了が開始より前になっています",
                 got=f'"{end}"', hint=f"開始（{start}）以降の日付にしてください",
             )  # fmt: skip
+
+
+def rule_review_overdue(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    reviewed = _get(loaded.data, "record", "last_reviewed")
+    if isinstance(reviewed, str) and review_overdue(reviewed, ctx.today):
+        yield _problem(
+            loaded, ("record", "last_reviewed"), "review-overdue",
+            "最終確認日から 1 年以上たっています。サイトでは「要更新」と表示されます",
+            got=f'"{reviewed}"',
+            hint="出典を開き直して内容と数値を確かめ、last_reviewed を確認した日に更新してください",
+            severity=Severity.WARNING,
+        )  # fmt: skip
 
 
 def rule_rates(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
@@ -376,6 +377,7 @@ RULES: tuple[Rule, ...] = (
     rule_urls,
     rule_no_markup,
     rule_dates,
+    rule_review_overdue,
     rule_rates,
     rule_official_rate,
     rule_related,

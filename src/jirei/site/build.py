@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from jirei.cases.dates import parse_partial_date
 from jirei.cases.model import Case
-from jirei.cases.rules import parse_partial_date
 from jirei.cases.validate import validate_files
 from jirei.cases.vocabulary import load_vocabulary
 from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from jinja2 import Environment
 
+from jirei.cases.dates import parse_partial_date, review_overdue
 from jirei.cases.model import Case
-from jirei.cases.rules import parse_partial_date
-from jirei.metrics.store import MetricsData
+from jirei.metrics.store import AreaFigure, MetricsData
 from jirei.paths import REPO_URL
 from jirei.reference.municipalities import Reference
 from jirei.site.anchors import anchor
 from jirei.site.links import CaseLink
 from jirei.site.urls import case_page, municipality_page, relative
 
-STALE_AFTER = timedelta(days=365)
+CARD_RATE_METRICS = ("交付枚数率", "保有枚数率")
 INDEX_PAGES = {"themes": "../indexes/themes.md", "success_factors": "../indexes/success-factors.md"}
 
 
@@ -39,7 +39,7 @@ def case_link(case: Case) -> CaseLink:
     rate_points = tuple(
         (outcome.as_of, outcome.value, outcome.display_label)
         for outcome in case.outcomes
-        if outcome.metric in ("交付枚数率", "保有枚数率") and len(outcome.as_of) == 10
+        if outcome.metric in CARD_RATE_METRICS and len(outcome.as_of) == 10
     )
     return CaseLink(
         id=case.id,
@@ -53,17 +53,25 @@ def case_link(case: Case) -> CaseLink:
     )
 
 
-def is_stale(case: Case, today: date) -> bool:
-    reviewed = parse_partial_date(case.record.last_reviewed)
-    return reviewed is not None and today - reviewed > STALE_AFTER
-
-
 def _population(metrics: MetricsData | None, code: str) -> Population | None:
     series = metrics.municipality_series(code) if metrics else []
     if not series:
         return None
     latest = series[-1]
     return Population(latest.population, latest.population_base_date)
+
+
+def newer_official_figure(case: Case, metrics: MetricsData | None) -> AreaFigure | None:
+    """The newest published figure, when it is newer than every card rate the case quotes."""
+    series = metrics.municipality_series(case.municipality.code) if metrics else []
+    quoted = [
+        parsed
+        for outcome in case.outcomes
+        if outcome.metric in CARD_RATE_METRICS and (parsed := parse_partial_date(outcome.as_of))
+    ]
+    if not series or not quoted or max(quoted) >= series[-1].release_date:
+        return None
+    return series[-1]
 
 
 def render_case_page(
@@ -107,9 +115,10 @@ def render_case_page(
         generated_from=f"cases/{case.id}.yml",
         municipality_page=relative(page, municipality_page(case.municipality.code)),
         population=_population(metrics, case.municipality.code),
+        newest_official=newer_official_figure(case, metrics),
         index_pages=INDEX_PAGES,
         anchors=anchors,
-        stale=is_stale(case, today),
+        stale=review_overdue(case.record.last_reviewed, today),
         chart=chart,
         related=related,
         adopters=adopters,
