@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+from jirei.rule_catalog import RULE_CATALOG
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -36,6 +38,10 @@ class Problem:
     got: str | None = None
     hint: str | None = None
     severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULE_CATALOG:
+            raise ValueError(f"rule id {self.rule!r} is not documented in jirei.rule_catalog")
 
     @property
     def is_error(self) -> bool:

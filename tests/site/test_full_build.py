@@ -84,3 +84,11 @@ def test_no_page_loads_anything_from_another_site(site: Path) -> None:
 def test_no_markup_from_case_text_reaches_a_page(site: Path) -> None:
     for page in (site / "cases").glob("*/index.html"):
         assert "<script>alert" not in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_contributor_reference_pages_are_published(site: Path) -> None:
+    fields = (site / "contributing" / "fields" / "index.html").read_text(encoding="utf-8")
+    assert "municipality.code" in fields and "書かない窓口" in fields
+    errors = (site / "contributing" / "errors" / "index.html").read_text(encoding="utf-8")
+    assert "review-overdue" in errors

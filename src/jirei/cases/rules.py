@@ -7,7 +7,7 @@ rule problem that can be found), and point at the value a contributor must edit.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from jirei.cases.dates import parse_partial_date, review_overdue
 from jirei.cases.loader import KeyPath, LoadedYaml, format_key_path
 from jirei.cases.suggest import did_you_mean
-from jirei.cases.vocabulary import Vocabulary
+from jirei.cases.vocabulary import VOCABULARY_FIELDS, Vocabulary
 from jirei.metrics.store import MetricsData
 from jirei.problems import Problem, Severity
 from jirei.reference.codes import check_digit, is_valid_code
@@ -156,26 +156,32 @@ _LABELS = {"name": "団体名", "prefecture": "都道府県名", "category": "�
 # --- vocabulary ------------------------------------------------------------------------------
 
 
+def values_at(data: Any, field_path: str, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
+    """Every value at a field path such as ``measures[].kind`` ([] = each item of a list)."""
+    head, _, rest = field_path.partition(".")
+    name, every = head.removesuffix("[]"), head.endswith("[]")
+    value = _get(data, name)
+    targets = (
+        enumerate(value) if every and isinstance(value, list) else ([(None, value)] if not every else [])
+    )
+    for index, item in targets:
+        item_path = (*path, name) if index is None else (*path, name, index)
+        if rest:
+            yield from values_at(item, rest, item_path)
+        elif item is not None:
+            yield item_path, item
+
+
 def rule_vocabulary(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
-    checks: list[tuple[KeyPath, Any, dict[str, str], str]] = []
-    for index, theme in _items(loaded.data, "themes"):
-        checks.append((("themes", index), theme, dict(ctx.vocabulary.themes), "themes"))
-    for index, measure in _items(loaded.data, "measures"):
-        checks.append(
-            (("measures", index, "kind"), _get(measure, "kind"), dict(ctx.vocabulary.measures), "measures")
-        )
-    for index, factor in _items(loaded.data, "success_factors"):
-        terms = dict(ctx.vocabulary.success_factors)
-        checks.append(
-            (("success_factors", index, "factor"), _get(factor, "factor"), terms, "success_factors")
-        )
-    for path, value, terms, section in checks:
-        if isinstance(value, str) and value not in terms:
-            hint = did_you_mean(value, terms) or f"使える語: {'、'.join(terms)}"
-            yield _problem(
-                loaded, path, "vocab", f"data/vocabulary.yml の {section} にない語です",
-                got=f'"{value}"', hint=hint + "（新しい語が必要なら data/vocabulary.yml に説明付きで追加してください）",
-            )  # fmt: skip
+    for field_path, section in VOCABULARY_FIELDS.items():
+        terms: Mapping[str, str] = getattr(ctx.vocabulary, section)
+        for path, value in values_at(loaded.data, field_path):
+            if isinstance(value, str) and value not in terms:
+                hint = did_you_mean(value, terms) or f"使える語: {'、'.join(terms)}"
+                yield _problem(
+                    loaded, path, "vocab", f"data/vocabulary.yml の {section} にない語です",
+                    got=f'"{value}"', hint=hint + "（新しい語が必要なら data/vocabulary.yml に説明付きで追加してください）",
+                )  # fmt: skip
 
 
 # --- sources -----------------------------------------------------------------------------------

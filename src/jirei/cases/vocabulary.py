@@ -13,6 +13,13 @@ from jirei.paths import REPO_ROOT
 
 DEFAULT_VOCABULARY = REPO_ROOT / "data" / "vocabulary.yml"
 
+# Case fields whose values must come from the vocabulary: field path → vocabulary section.
+VOCABULARY_FIELDS: Mapping[str, str] = {
+    "themes[]": "themes",
+    "measures[].kind": "measures",
+    "success_factors[].factor": "success_factors",
+}
+
 
 @dataclass(frozen=True)
 class Vocabulary:

@@ -6,6 +6,7 @@ failed build never leaves half-written output.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,8 @@ from jirei.paths import CASES_DIR, DOCS_DIR, SCHEMA_PATH, TEMPLATES_DIR
 from jirei.problems import JireiError, Problem
 from jirei.reference.municipalities import Reference, load_reference
 from jirei.site.case_pages import case_link, render_case_pages
+from jirei.site.errors_page import ERRORS_PAGE, render_errors_page
+from jirei.site.field_reference import FIELDS_PAGE, render_field_reference
 from jirei.site.index_pages import render_index_pages
 from jirei.site.jinja import make_environment
 from jirei.site.links import CaseLink
@@ -78,6 +81,7 @@ def build_site(
         raise JireiError(result.errors)
     cases = list(result.cases)
     env = make_environment(templates_dir)
+    vocabulary = load_vocabulary()
     cases_by_code: dict[str, list[CaseLink]] = {}
     for case in cases:
         link = case_link(case)
@@ -95,9 +99,11 @@ def build_site(
         )
     )
     outputs.update(
-        render_index_pages(cases, env, vocabulary=load_vocabulary(), reference=reference, metrics=metrics)
+        render_index_pages(cases, env, vocabulary=vocabulary, reference=reference, metrics=metrics)
     )
     outputs.update(render_metrics_pages(metrics, reference, cases_by_code, env))
+    outputs[ERRORS_PAGE] = render_errors_page(env)
+    outputs[FIELDS_PAGE] = render_field_reference(json.loads(SCHEMA_PATH.read_text("utf-8")), vocabulary, env)
     outputs.update(_data_files(metrics_dir, SCHEMA_PATH))
     report = write_outputs(outputs, docs_dir)
     pages = sum(1 for path in outputs if path.endswith(".md"))
