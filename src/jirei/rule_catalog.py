@@ -88,6 +88,10 @@ RULE_CATALOG: dict[str, RuleDoc] = {
         duplicate_item=("リストに同じ値が重複しています。", "重複を消してください。"),
         range=("数値が許される範囲の外です。", "メッセージにある範囲の値にしてください。"),
         schema=("スキーマに合わない値です。", "項目一覧のページで書き方を確かめてください。"),
+        schema_version=(
+            "形式の版（schema_version）がない、古すぎて移行手順がない、または新しすぎます。",
+            "古い版なら jirei migrate で移行してください。",
+        ),
     ),
     **_rules(
         CONTENT,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from jirei.cases.schema import current_schema_version
 from jirei.paths import TEMPLATES_DIR
 from jirei.reference.municipalities import Municipality
 
@@ -60,5 +61,6 @@ def scaffold_case(
             prefecture=municipality.prefecture,
             category=municipality.category,
             today=today.isoformat(),
+            schema_version=current_schema_version(),
         )
     )

@@ -44,6 +44,11 @@ def load_schema(path: Path = SCHEMA_PATH) -> dict[str, Any]:
     return schema
 
 
+def current_schema_version(path: Path = SCHEMA_PATH) -> int:
+    """The schema_version every case file must carry (the schema's ``const``)."""
+    return int(load_schema(path)["properties"]["schema_version"]["const"])
+
+
 @lru_cache(maxsize=4)
 def _validator(path: Path) -> Draft202012Validator:
     return Draft202012Validator(load_schema(path))
@@ -97,6 +102,8 @@ def _problem_for(error: ValidationError, loaded: LoadedYaml) -> Problem:
         if keyword == "const":
             message = f"「{options[0]}」を指定してください"
         hint = did_you_mean(str(value), [str(option) for option in options])
+        if path == ("schema_version",):
+            hint = "古い版の事例ファイルなら jirei migrate で現在の版に移行してください"
         rule = "enum"
     elif keyword == "pattern":
         message = PATTERN_MESSAGES.get(

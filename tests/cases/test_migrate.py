@@ -1,0 +1,125 @@
+"""`jirei migrate`: steps run in order, files keep their comments, and nothing is half-written."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jirei import cli
+from jirei.cases import migrate
+from jirei.cases.migrate import MIGRATIONS, plan_migrations
+from jirei.cases.schema import current_schema_version
+from jirei.paths import CASES_DIR, REPO_ROOT
+from tests.cases.validation_helpers import VALID_CASE
+
+
+def _rename_themes_to_topics(case: Any) -> None:
+    """A made-up step 1 → 2 for the tests: ``themes`` becomes ``topics``, in the same place."""
+    position = list(case).index("themes")
+    case.insert(position, "topics", case.pop("themes"))
+
+
+FAKE_STEPS = {1: _rename_themes_to_topics}
+
+
+def _changed_lines(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+def _copy_fixture(folder: Path, name: str = VALID_CASE.name, version: int = 1) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    text = VALID_CASE.read_text(encoding="utf-8").replace("schema_version: 1", f"schema_version: {version}")
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder / name
+
+
+def test_a_step_changes_only_what_it_must_and_keeps_comments(tmp_path: Path) -> None:
+    case = _copy_fixture(tmp_path)
+    planned, problems = plan_migrations([tmp_path], current=2, migrations=FAKE_STEPS)
+    assert problems == []
+    [migration] = planned
+    assert (migration.from_version, migration.to_version) == (1, 2)
+    original = case.read_text(encoding="utf-8")
+    assert _changed_lines(original, migration.text) == [
+        "-schema_version: 1",
+        "+schema_version: 2",
+        "-themes: [出張申請]",
+        "+topics: [出張申請]",
+    ]
+    assert migration.text.startswith("# yaml-language-server: $schema=")
+
+
+def test_a_current_file_needs_nothing(tmp_path: Path) -> None:
+    _copy_fixture(tmp_path, version=2)
+    assert plan_migrations([tmp_path], current=2, migrations=FAKE_STEPS) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("version", "message"),
+    [(3, "この jirei が扱える版（2）より新しい版です"), (0, "schema_version（形式の版）がありません")],
+)
+def test_a_version_that_cannot_be_migrated_is_a_problem(tmp_path: Path, version: int, message: str) -> None:
+    _copy_fixture(tmp_path, version=version)
+    planned, problems = plan_migrations([tmp_path], current=2, migrations=FAKE_STEPS)
+    assert planned == []
+    assert [(p.rule, p.key_path, p.message) for p in problems] == [
+        ("schema-version", "schema_version", message)
+    ]
+
+
+def test_a_missing_step_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    _copy_fixture(tmp_path)
+    _, problems = plan_migrations([tmp_path], current=3, migrations=FAKE_STEPS)
+    assert [p.message for p in problems] == ["版 2 から 3 への移行手順がありません"]
+
+
+@pytest.fixture
+def fake_version_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(migrate, "MIGRATIONS", FAKE_STEPS)
+    monkeypatch.setattr("jirei.commands.migrate_cmd.current_schema_version", lambda: 2)
+
+
+@pytest.mark.usefixtures("fake_version_2")
+def test_cli_migrates_every_file_and_check_then_passes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = _copy_fixture(tmp_path)
+    assert cli.main(["migrate", "--check", str(tmp_path)]) == 1
+    assert "schema_version: 1" in case.read_text(encoding="utf-8")  # --check writes nothing
+    assert cli.main(["migrate", str(tmp_path)]) == 0
+    assert "topics: [出張申請]" in case.read_text(encoding="utf-8")
+    assert cli.main(["migrate", "--check", str(tmp_path)]) == 0
+    assert (
+        capsys.readouterr().out.splitlines()[-1] == "jirei migrate: 移行が必要なファイル 0 件（現在の版 2）"
+    )
+
+
+@pytest.mark.usefixtures("fake_version_2")
+def test_cli_writes_nothing_when_any_file_has_a_problem(tmp_path: Path) -> None:
+    good = _copy_fixture(tmp_path)
+    _copy_fixture(tmp_path, name="992011-test-newer.yml", version=9)
+    before = good.read_bytes()
+    assert cli.main(["migrate", str(tmp_path)]) == 1
+    assert good.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["992011-test-newer.yml", VALID_CASE.name]
+
+
+def test_every_version_has_a_step_and_a_changelog_entry() -> None:
+    current = current_schema_version()
+    assert sorted(MIGRATIONS) == list(range(1, current))
+    changelog = (REPO_ROOT / "schema" / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert sorted(int(v) for v in re.findall(r"^## 版 ([0-9]+)", changelog, re.MULTILINE)) == list(
+        range(1, current + 1)
+    )
+
+
+def test_every_real_case_is_at_the_current_version() -> None:
+    assert plan_migrations([CASES_DIR]) == ([], [])
