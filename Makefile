@@ -13,15 +13,16 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 ## validate: 事例ファイルを検証する
+VALIDATE_FORMAT ?= text
 validate: $(BIN)/.installed
-	$(BIN)/jirei validate
+	$(BIN)/jirei validate --format $(VALIDATE_FORMAT)
 
 ## build: 事例と交付状況データから docs/ にページを生成する
 build: $(BIN)/.installed
 	$(BIN)/jirei build
 
-## site: サイトを site/ に作る（mkdocs build --strict）
-site: build
+## site: 事例を検証し、サイトを site/ に作る（mkdocs build --strict）
+site: validate build
 	$(BIN)/mkdocs build --strict --site-dir site
 
 ## serve: ライブリロード付きのプレビュー（cases/ templates/ data/ の変更も反映）

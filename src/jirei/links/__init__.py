@@ -1,0 +1,1 @@
+"""Checking that the sources cited by cases still answer (the weekly maintenance job)."""

@@ -1,0 +1,45 @@
+"""The GitHub workflows do what CONTRIBUTING.md promises (they cannot be run here, so read them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from jirei.paths import REPO_ROOT
+
+WORKFLOWS = REPO_ROOT / ".github" / "workflows"
+
+
+def _workflow(name: str) -> dict[str, Any]:
+    data: dict[Any, Any] = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def _runs(workflow: dict[str, Any]) -> list[str]:
+    return [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+def test_pull_requests_validate_with_annotations_test_build_and_keep_the_site() -> None:
+    workflow = _workflow("pr.yml")
+    assert list(workflow["on"]) == ["pull_request"]
+    runs = _runs(workflow)
+    assert "make validate VALIDATE_FORMAT=github" in runs
+    assert "bash .ci/run" in runs and "make site" in runs
+    uses = [step.get("uses", "") for step in workflow["jobs"]["check"]["steps"]]
+    assert any(use.startswith("actions/upload-artifact@") for use in uses)
+
+
+def test_main_deploys_to_pages() -> None:
+    workflow = _workflow("deploy.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert "make site" in _runs(workflow)
+
+
+def test_the_link_check_is_weekly_and_never_fails_a_pull_request() -> None:
+    workflow = _workflow("links.yml")
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
+    check = next(run for run in _runs(workflow) if run.startswith("jirei links"))
+    assert check.split("#")[0].rstrip().endswith("|| true")
+    assert "gh issue edit" in "".join(_runs(workflow))  # refreshes the one open issue instead of adding more
