@@ -13,6 +13,7 @@ from jirei.cases.validate import validate_files
 from jirei.cli import main
 from jirei.commands.new_cmd import find_municipalities
 from jirei.reference.municipalities import load_reference
+from jirei.site.build import build_site
 from tests.cases.validation_helpers import DATA, TODAY
 
 REFERENCE_DIR = DATA / "reference"
@@ -142,7 +143,7 @@ def test_scaffold_lists_every_field_to_fill(tmp_path: Path) -> None:
     assert len(set(lines)) == len(lines)
 
 
-def test_filled_scaffold_validates(tmp_path: Path) -> None:
+def test_filled_scaffold_validates_and_appears_on_the_site(tmp_path: Path) -> None:
     path = _write_scaffold(tmp_path)
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     data.update(
@@ -181,3 +182,11 @@ def test_filled_scaffold_validates(tmp_path: Path) -> None:
     result = validate_files([path], cases_dir=tmp_path, reference=FAKE, today=TODAY)
     assert result.problems == ()
     assert [case.id for case in result.cases] == ["992011-demo"]
+
+    docs = tmp_path / "docs"
+    build_site(
+        cases_dir=tmp_path, docs_dir=docs, metrics_dir=tmp_path / "no-metrics", reference=FAKE, today=TODAY
+    )
+    page = (docs / "cases" / "992011-demo.md").read_text(encoding="utf-8")
+    assert "# テスト市の出張申請" in page
+    assert "[テスト市の出張申請](992011-demo.md)" in (docs / "cases" / "index.md").read_text(encoding="utf-8")
