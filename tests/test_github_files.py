@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -43,3 +44,24 @@ def test_the_link_check_is_weekly_and_never_fails_a_pull_request() -> None:
     check = next(run for run in _runs(workflow) if run.startswith("jirei links"))
     assert check.split("#")[0].rstrip().endswith("|| true")
     assert "gh issue edit" in "".join(_runs(workflow))  # refreshes the one open issue instead of adding more
+
+
+def test_pre_commit_validates_changed_case_files_only() -> None:
+    config = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [hook] = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert hook["entry"] == "jirei validate" and hook["pass_filenames"] is True
+    pattern = re.compile(hook["files"])
+    assert pattern.search("cases/172065-kaga-ikanai-kakanai.yml")
+    assert not pattern.search("templates/case.md.j2") and not pattern.search("tests/data/cases/valid/x.yml")
+
+
+def test_pull_request_template_has_a_section_per_kind_of_change() -> None:
+    template = (REPO_ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    assert re.findall(r"^## (.+)$", template, re.MULTILINE)[1:] == ["新しい事例", "事例の修正", "コード"]
+
+
+def test_case_proposal_form_requires_what_a_maintainer_needs() -> None:
+    form = yaml.safe_load((REPO_ROOT / ".github" / "ISSUE_TEMPLATE" / "case-proposal.yml").read_text("utf-8"))
+    assert form["name"] == "事例を提案する"
+    required = {item["id"] for item in form["body"] if item.get("validations", {}).get("required")}
+    assert {"municipality", "title", "period", "leadership", "measures", "outcomes", "sources"} <= required
