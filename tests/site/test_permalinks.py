@@ -118,3 +118,26 @@ def test_jirei_urls_is_a_cli_command(capsys: pytest.CaptureFixture[str]) -> None
 def test_published_urls_of_a_docs_folder(tmp_path: Path) -> None:
     docs = _docs(tmp_path, "index.md", "tags.md", "data/cases.json", "javascripts/x.js")
     assert published_urls(docs) == ["/", "/data/cases.json", "/sitemap.xml", "/tags/"]
+
+
+@pytest.mark.slow
+def test_mkdocs_strict_copies_a_redirect_page_unchanged(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    case = variant(fake_case(tmp_path), former_ids=("992011-test-old",))
+    docs = _docs(tmp_path, "index.md", "cases/992011-test-shinsei.md")
+    ((path, html),) = redirect_pages([case]).items()
+    (docs / path).parent.mkdir(parents=True)
+    (docs / path).write_text(html, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: テスト\nsite_url: https://example.com/\ntheme: material\n", encoding="utf-8"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert (tmp_path / "site" / path).read_text(encoding="utf-8") == html
