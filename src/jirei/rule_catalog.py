@@ -144,6 +144,10 @@ RULE_CATALOG: dict[str, RuleDoc] = {
             "交付枚数率が総務省の公表値と違います（警告）。",
             "出典の数値と時点を確かめ、別の指標なら metric を変えてください。",
         ),
+        former_id=(
+            "former_ids の旧 id が、現在の id かほかの事例の旧 id と重なっています。",
+            "改名する前の id だけを、1 つの事例にだけ書いてください。",
+        ),
         related_case=(
             "関連事例の id が存在しないか、自分自身です。",
             "cases/ にある事例の id を書いてください。",
@@ -221,6 +225,18 @@ RULE_CATALOG: dict[str, RuleDoc] = {
         check_digit=(
             "総務省の団体コード一覧に検査数字の合わないコードがあります。",
             "一覧の版を確かめてください。",
+        ),
+        url_removed=(
+            "公開済みの URL がサイトからなくなります（リンクが切れます）。",
+            "事例の id を変えたなら、新しい事例の former_ids に旧 id を書いてください。",
+        ),
+        url_unlisted=(
+            "公開 URL の一覧（data/published-urls.txt）にない新しいページです。",
+            "jirei urls --update で一覧に加えてください。",
+        ),
+        data_undocumented=(
+            "オープンデータのページに説明のない列やファイルがあります。",
+            "src/jirei/site/data_page.py に説明を書いてください。",
         ),
         schema_undocumented=(
             "スキーマの項目に説明（description）がありません。",

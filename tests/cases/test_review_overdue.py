@@ -34,7 +34,7 @@ def test_validate_warns_and_still_passes(tmp_path: Path) -> None:
     )
     assert result.ok
     assert problem_lines(result, folder) == [
-        "992011-test-shinsei.yml:56:18: warning [review-overdue] record.last_reviewed: "
+        "992011-test-shinsei.yml:58:18: warning [review-overdue] record.last_reviewed: "
         '最終確認日から 1 年以上たっています。サイトでは「要更新」と表示されます (got "2026-11-01")\n'
         "    hint: 出典を開き直して内容と数値を確かめ、last_reviewed を確認した日に更新してください"
     ]

@@ -37,6 +37,12 @@ EXPECTED: dict[str, list[str]] = {
     "file_tab": [
         "992011-test-shinsei.yml:14:1: error [tab] タブ文字が使われています（YAML では字下げにタブを使えません） (got タブ文字)\n    hint: タブをスペースに置き換えてください。字下げはスペース 2 つで行います。",
     ],
+    "former_ids_current-id": [
+        '992011-test-shinsei.yml:5:31: error [former-id] former_ids[1]: 現在の id は former_ids に書けません (got "992011-test-shinsei")\n    hint: former_ids には改名する前の id だけを書いてください',
+    ],
+    "former_ids_malformed": [
+        '992011-test-shinsei.yml:5:14: error [format] former_ids[0]: ID は <6桁の団体コード>-<英小文字・数字の略称> の形で書いてください（例 172065-kaga-denshi-shinsei） (got "992011-Test_Old")',
+    ],
     "id_filename": [
         '992011-test-shinsei.yml:4:5: error [id-filename] id: id はファイル名（.yml を除く）と同じにしてください (got "992011-test-other")\n    hint: id を「992011-test-shinsei」にするか、ファイル名を「992011-test-other.yml」にしてください',
     ],
@@ -158,3 +164,46 @@ def test_problems_of_several_files_are_reported_at_once(tmp_path: Path) -> None:
         [folder], cases_dir=folder, reference=load_reference(DATA / "reference"), today=TODAY
     )
     assert [problem.rule for problem in result.problems] == ["enum", "vocab"]
+
+
+def _write_case(folder: Path, case_id: str, former_ids: list[str]) -> None:
+    text = VALID_CASE.read_text(encoding="utf-8").replace("992011-test-shinsei", case_id)
+    text = text.replace(f"id: {case_id}\n", f"id: {case_id}\nformer_ids: [{', '.join(former_ids)}]\n", 1)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{case_id}.yml").write_text(text, encoding="utf-8")
+
+
+def _former_id_problems(folder: Path) -> list[str]:
+    result = validate_files(
+        [folder], cases_dir=folder, reference=load_reference(DATA / "reference"), today=TODAY
+    )
+    return problem_lines(result, folder)
+
+
+def test_a_former_id_that_is_another_current_case_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    _write_case(folder, "992011-test-a", ["992011-test-b"])
+    _write_case(folder, "992011-test-b", [])
+    assert _former_id_problems(folder) == [
+        '992011-test-a.yml:5:14: error [former-id] former_ids[0]: この id は現在の事例で使われています (got "992011-test-b")\n'
+        "    hint: cases/992011-test-b.yml のページと同じ URL になるため転送できません。旧 id を確かめてください"
+    ]
+
+
+def test_a_former_id_claimed_by_two_cases_is_reported_in_the_later_file(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    _write_case(folder, "992011-test-a", ["992011-test-old"])
+    _write_case(folder, "992011-test-b", ["992011-test-old"])
+    lines = _former_id_problems(folder)
+    assert [line.split(" (got")[0] for line in lines] == [
+        "992011-test-b.yml:5:14: error [former-id] former_ids[0]: この旧 id はほかの事例の former_ids にも書かれています"
+    ]
+
+
+def test_former_ids_reach_the_model(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    _write_case(folder, "992011-test-a", ["992011-test-old", "992011-test-older"])
+    result = validate_files(
+        [folder], cases_dir=folder, reference=load_reference(DATA / "reference"), today=TODAY
+    )
+    assert result.cases[0].former_ids == ("992011-test-old", "992011-test-older")

@@ -118,6 +118,24 @@ def rule_id_code(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
         )  # fmt: skip
 
 
+def rule_former_ids(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    """A former id keeps an old URL alive: it must not be the URL of a current case."""
+    own_id = _get(loaded.data, "id")
+    for index, former in _items(loaded.data, "former_ids"):
+        if not isinstance(former, str) or not ID_PATTERN.fullmatch(former):
+            continue  # the schema reports the shape
+        if former == own_id:
+            yield _problem(
+                loaded, ("former_ids", index), "former-id", "現在の id は former_ids に書けません",
+                got=f'"{former}"', hint="former_ids には改名する前の id だけを書いてください",
+            )  # fmt: skip
+        elif former in ctx.known_ids:
+            yield _problem(
+                loaded, ("former_ids", index), "former-id", "この id は現在の事例で使われています",
+                got=f'"{former}"', hint=f"cases/{former}.yml のページと同じ URL になるため転送できません。旧 id を確かめてください",
+            )  # fmt: skip
+
+
 # --- municipality -------------------------------------------------------------------------------
 
 
@@ -377,6 +395,7 @@ def rule_related(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
 RULES: tuple[Rule, ...] = (
     rule_id_filename,
     rule_id_code,
+    rule_former_ids,
     rule_municipality,
     rule_vocabulary,
     rule_sources,

@@ -104,6 +104,33 @@ def _duplicate_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
     return problems
 
 
+def _shared_former_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
+    """Each former id redirects to one case only."""
+    seen: dict[str, str] = {}
+    problems = []
+    for loaded in loaded_files:
+        formers = loaded.data.get("former_ids") if isinstance(loaded.data, dict) else None
+        for index, former in enumerate(formers if isinstance(formers, list) else []):
+            if not isinstance(former, str):
+                continue
+            if former in seen and seen[former] != loaded.path:
+                mark = loaded.mark_for(("former_ids", index))
+                problems.append(
+                    Problem(
+                        loaded.path,
+                        "former-id",
+                        "この旧 id はほかの事例の former_ids にも書かれています",
+                        line=mark.line,
+                        column=mark.column,
+                        key_path=f"former_ids[{index}]",
+                        got=f'"{former}"',
+                        hint=f"旧 URL の転送先は 1 つだけです。{seen[former]} とどちらが正しいか確かめてください",
+                    )
+                )
+            seen.setdefault(former, loaded.path)
+    return problems
+
+
 def default_metrics() -> MetricsData | None:
     return load_metrics() if (DEFAULT_METRICS_DIR / "municipalities.csv").exists() else None
 
@@ -140,7 +167,7 @@ def validate_files(
         problems.extend(file_problems)
         if not any(p.is_error for p in [*load_problems, *file_problems]) and name_problem is None:
             valid[loaded.path] = loaded
-    duplicates = _duplicate_ids(loaded_files)
+    duplicates = [*_duplicate_ids(loaded_files), *_shared_former_ids(loaded_files)]
     problems.extend(duplicates)
     for problem in duplicates:
         valid.pop(problem.path, None)

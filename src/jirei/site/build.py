@@ -26,6 +26,7 @@ from jirei.site.index_pages import render_index_pages
 from jirei.site.jinja import make_environment
 from jirei.site.links import CaseLink
 from jirei.site.metrics_pages import municipality_chart_for_case, render_metrics_pages
+from jirei.site.publishing import render_publishing
 from jirei.site.writer import WriteReport, write_outputs
 
 
@@ -105,6 +106,7 @@ def build_site(
     outputs[ERRORS_PAGE] = render_errors_page(env)
     outputs[FIELDS_PAGE] = render_field_reference(json.loads(SCHEMA_PATH.read_text("utf-8")), vocabulary, env)
     outputs.update(_data_files(metrics_dir, SCHEMA_PATH))
+    outputs.update(render_publishing(cases, env, metrics_dir))
     report = write_outputs(outputs, docs_dir)
     pages = sum(1 for path in outputs if path.endswith(".md"))
     return BuildReport(len(cases), pages, tuple(result.warnings), report)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from jirei.cases.dates import parse_partial_date, review_overdue
 from jirei.cases.model import Case
@@ -14,7 +15,10 @@ from jirei.metrics.store import AreaFigure, MetricsData
 from jirei.paths import REPO_URL
 from jirei.reference.municipalities import Reference
 from jirei.site.anchors import anchor
+from jirei.site.citation import citation
+from jirei.site.jsonld import case_jsonld, front_matter_json
 from jirei.site.links import CaseLink
+from jirei.site.permalinks import case_url
 from jirei.site.urls import case_page, municipality_page, relative
 
 CARD_RATE_METRICS = ("交付枚数率", "保有枚数率")
@@ -123,6 +127,9 @@ def render_case_page(
         related=related,
         adopters=adopters,
         edit_url=f"{REPO_URL}/edit/main/cases/{case.id}.yml",
+        permalink=case_url(case.id),
+        citation=citation(case),
+        jsonld=Markup(front_matter_json(case_jsonld(case))),
     )
 
 

@@ -159,6 +159,11 @@ def _home(cases: Sequence[Case], env: Environment, reference: Reference, metrics
         national=national,
         newest=[_entry(case, "index.md") for case in newest],
         indexes=[(title, page, intro) for page, title, intro in INDEXES],
-        links={"metrics": "metrics/index.md", "cases": "cases/index.md", "about": "about.md"},
+        links={
+            "metrics": "metrics/index.md",
+            "cases": "cases/index.md",
+            "about": "about.md",
+            "data": "data/index.md",
+        },
         generated_from="cases/*.yml, data/metrics/",
     )

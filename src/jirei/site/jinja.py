@@ -76,6 +76,14 @@ def table_cell(value: object) -> str:
     return str(value).replace("|", "&#124;").replace("\n", " ")
 
 
+def code_block(text: str, indent: int = 8) -> Markup:
+    """Text as an indented Markdown code block (at ``indent`` spaces, e.g. inside a details block).
+
+    Returned unescaped on purpose: Markdown escapes code block content itself, and
+    HTML entities would be shown literally there (a citation must copy exactly)."""
+    return Markup("\n".join((" " * indent + line).rstrip() for line in str(text).splitlines()))
+
+
 def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
@@ -93,4 +101,5 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env.filters["url"] = link_target
     env.filters["yaml_str"] = yaml_string
     env.filters["cjk_join"] = join_cjk_lines
+    env.filters["code_block"] = code_block
     return env

@@ -1,0 +1,64 @@
+"""「この事例を引用する」 (text, BibTeX, CSL-JSON) and the JSON-LD of a case page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from jirei.site.citation import bibtex_escape, citation
+from jirei.site.jsonld import case_jsonld, front_matter_json
+from tests.site.publish_helpers import fake_case, variant
+
+PERMALINK = "https://jirei-project.github.io/jirei/cases/992011-test-shinsei/"
+
+
+def test_each_citation_form_has_the_permalink_and_the_last_reviewed_date(tmp_path: Path) -> None:
+    cited = citation(fake_case(tmp_path))
+    assert cited.text == (
+        f"jirei 自治体DX事例集「テスト市の出張申請（テスト用の架空の事例）」（2026年11月1日最終確認）. {PERMALINK}"
+    )
+    assert cited.bibtex.startswith("@misc{jirei-992011-test-shinsei,\n")
+    assert f"  url = {{{PERMALINK}}}," in cited.bibtex
+    assert "  note = {最終確認日 2026-11-01、CC BY 4.0}," in cited.bibtex
+    (item,) = json.loads(cited.csl_json)
+    assert item["URL"] == PERMALINK
+    assert item["type"] == "webpage"
+    assert item["issued"] == {"date-parts": [[2026, 11, 1]]}
+    assert item["title"] == "テスト市の出張申請（テスト用の架空の事例）"
+
+
+def test_bibtex_special_characters_are_escaped(tmp_path: Path) -> None:
+    assert bibtex_escape("50% & {x}_1 #2 ~ ^ \\") == (
+        r"50\% \& \{x\}\_1 \#2 \textasciitilde{} \textasciicircum{} \textbackslash{}"
+    )
+    cited = citation(variant(fake_case(tmp_path), title="A&B 100%"))
+    assert "  title = {{A\\&B 100\\%}}," in cited.bibtex
+
+
+def test_the_case_page_shows_the_citation_in_code_blocks(tmp_path: Path) -> None:
+    from tests.site.test_case_pages import _render
+
+    page = _render(fake_case(tmp_path))
+    assert '??? quote "この事例を引用する"' in page
+    assert "        @misc{jirei-992011-test-shinsei," in page
+    assert f'            "URL": "{PERMALINK}",' in page  # quotes unescaped: copied text must be exact
+
+
+def test_json_ld_describes_an_article_about_the_municipality(tmp_path: Path) -> None:
+    data = case_jsonld(fake_case(tmp_path))
+    assert data["@type"] == "Article"
+    assert data["name"] == "テスト市の出張申請（テスト用の架空の事例）"
+    assert data["description"] == "テスト市が出張申請を行ったという、テストのためだけの架空の事例。"
+    assert data["dateModified"] == "2026-11-01"
+    assert data["about"]["@type"] == "GovernmentOrganization"
+    assert data["about"]["name"] == "テスト県テスト市"
+    assert data["citation"] == ["https://example.com/test-city/report"]
+    assert data["alternativeHeadline"].startswith("Outreach applications")
+
+
+def test_json_ld_survives_the_front_matter_round_trip(tmp_path: Path) -> None:
+    case = variant(fake_case(tmp_path), summary='引用符 " と </script> と: コロン')
+    data = case_jsonld(case)
+    assert yaml.safe_load(f"jsonld: {front_matter_json(data)}\n") == {"jsonld": data}
