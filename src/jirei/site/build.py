@@ -14,6 +14,7 @@ from jirei.cases.model import Case
 from jirei.cases.rules import parse_partial_date
 from jirei.cases.validate import validate_files
 from jirei.cases.vocabulary import load_vocabulary
+from jirei.metrics.similar import latest_populations, similar_municipalities
 from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
 from jirei.paths import CASES_DIR, DOCS_DIR, SCHEMA_PATH, TEMPLATES_DIR
 from jirei.problems import JireiError, Problem
@@ -83,6 +84,8 @@ def build_site(
         link = case_link(case)
         cases_by_code.setdefault(case.municipality.code, []).append(link)
 
+    similar = similar_municipalities(reference, latest_populations(metrics, reference))
+
     outputs: dict[str, str | bytes] = {}
     outputs.update(
         render_case_pages(
@@ -92,12 +95,13 @@ def build_site(
             metrics=metrics,
             charts=_charts(cases, metrics, reference),
             today=today,
+            similar=similar,
         )
     )
     outputs.update(
         render_index_pages(cases, env, vocabulary=load_vocabulary(), reference=reference, metrics=metrics)
     )
-    outputs.update(render_metrics_pages(metrics, reference, cases_by_code, env))
+    outputs.update(render_metrics_pages(metrics, reference, cases_by_code, env, similar=similar))
     outputs.update(_data_files(metrics_dir, SCHEMA_PATH))
     report = write_outputs(outputs, docs_dir)
     pages = sum(1 for path in outputs if path.endswith(".md"))
