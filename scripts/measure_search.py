@@ -32,10 +32,14 @@ def main(site: Path, queries: list[str]) -> None:
             sizes.clear()
             started = time.perf_counter()
             page.fill(".md-search__input", query)
-            status.filter(has_text="件見つかりました").or_(status.filter(has_text="見つかりませんでした")).wait_for()
+            status.filter(has_text="件見つかりました").or_(
+                status.filter(has_text="見つかりませんでした")
+            ).wait_for()
             elapsed = (time.perf_counter() - started) * 1000
             page.wait_for_load_state("networkidle")
-            print(f"{query}: {elapsed:.0f} ms, {len(sizes)} requests, {sum(sizes) / 1024:.0f} KB — {status.inner_text()}")
+            print(
+                f"{query}: {elapsed:.0f} ms, {len(sizes)} requests, {sum(sizes) / 1024:.0f} KB — {status.inner_text()}"
+            )
 
 
 if __name__ == "__main__":

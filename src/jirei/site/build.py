@@ -20,6 +20,7 @@ from jirei.paths import CASES_DIR, DOCS_DIR, SCHEMA_PATH, TEMPLATES_DIR
 from jirei.problems import JireiError, Problem
 from jirei.reference.municipalities import Reference, load_reference
 from jirei.site.case_pages import case_link, render_case_pages
+from jirei.site.finder_page import render_finder_page
 from jirei.site.index_pages import render_index_pages
 from jirei.site.jinja import make_environment
 from jirei.site.links import CaseLink
@@ -101,6 +102,7 @@ def build_site(
     outputs.update(
         render_index_pages(cases, env, vocabulary=load_vocabulary(), reference=reference, metrics=metrics)
     )
+    outputs.update(render_finder_page(cases, env, reference=reference, metrics=metrics))
     outputs.update(render_metrics_pages(metrics, reference, cases_by_code, env, similar=similar))
     outputs.update(_data_files(metrics_dir, SCHEMA_PATH))
     report = write_outputs(outputs, docs_dir)
