@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve build validate test lint typecheck data clean
+.PHONY: site search-report serve build validate test lint typecheck data clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +21,14 @@ validate: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/jirei build
 
-## site: 事例を検証し、サイトを site/ に作る（mkdocs build --strict）
+## site: 事例を検証し、サイトを site/ に作る（mkdocs build --strict の後に Pagefind の検索索引 site/pagefind/）
 site: validate build
 	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/jirei search index site
+
+## search-report: 評価用の検索語を headless Chromium で検索し、語ごとの結果と recall@5 を表示する
+search-report: site
+	$(BIN)/jirei search report site
 
 ## serve: ライブリロード付きのプレビュー（cases/ templates/ data/ の変更も反映）
 serve: build

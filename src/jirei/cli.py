@@ -17,7 +17,7 @@ from jirei.problems import JireiError, format_text
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from jirei.commands import build_cmd, links_cmd, migrate_cmd, new_cmd, urls_cmd, validate_cmd
+    from jirei.commands import build_cmd, links_cmd, migrate_cmd, new_cmd, search_cmd, urls_cmd, validate_cmd
     from jirei.metrics import commands as metrics_cmd
 
     parser = argparse.ArgumentParser(
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     links_cmd.register(subparsers)
     urls_cmd.register(subparsers)
     metrics_cmd.register(subparsers)
+    search_cmd.register(subparsers)
     return parser
 
 

@@ -238,6 +238,22 @@ RULE_CATALOG: dict[str, RuleDoc] = {
             "オープンデータのページに説明のない列やファイルがあります。",
             "src/jirei/site/data_page.py に説明を書いてください。",
         ),
+        site_missing=(
+            "検索の索引を作るためのビルド済みサイトがありません。",
+            "先に make site（mkdocs build --strict）を実行してください。",
+        ),
+        pagefind=(
+            "Pagefind が検索の索引を作れませんでした（前の索引はそのまま残ります）。",
+            "表示された Pagefind のメッセージを確かめてください。",
+        ),
+        search_query=(
+            "検索の評価用の語の一覧（tests/search/queries.yml）の書き方が正しくありません。",
+            "示された項目を直してください。",
+        ),
+        browser_missing=(
+            "ブラウザのテストに必要な Chromium か Playwright がありません。",
+            "bash .ci/run か apt-get install chromium fonts-noto-cjk で入れてください。",
+        ),
         schema_undocumented=(
             "スキーマの項目に説明（description）がありません。",
             "項目一覧のページに載る日本語の説明を書いてください。",

@@ -1,4 +1,4 @@
-"""Slow: the real site, built once per session by the ``site`` fixture in conftest.py."""
+"""Slow: the real site, generated and built with `mkdocs build --strict` once per session (tests/real_site.py)."""
 
 from __future__ import annotations
 

@@ -2,37 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-]  # fmt: skip
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 CASE = "cases/172065-kaga-ikanai-kakanai/"
 A4_POINTS = (595.0, 842.0)  # 210 × 297 mm
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
 
 
 def _media_box(pdf: bytes) -> tuple[float, float]:
@@ -42,38 +21,36 @@ def _media_box(pdf: bytes) -> tuple[float, float]:
 
 
 @pytest.mark.slow
-def test_a_case_page_prints_on_a4_without_navigation_and_with_its_url(served: str) -> None:
-    from playwright.sync_api import sync_playwright
+def test_a_case_page_prints_on_a4_without_navigation_and_with_its_url(
+    site_url: str, browser: Browser
+) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(site_url + CASE)
+        url_line = page.locator(".jirei-print-url")
+        assert url_line.evaluate("e => getComputedStyle(e).display") == "none"  # not on screen
+        assert page.locator(".md-header").evaluate("e => getComputedStyle(e).display") != "none"
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(served + CASE)
-            url_line = page.locator(".jirei-print-url")
-            assert url_line.evaluate("e => getComputedStyle(e).display") == "none"  # not on screen
-            assert page.locator(".md-header").evaluate("e => getComputedStyle(e).display") != "none"
+        page.emulate_media(media="print")
+        hidden = [".md-header", ".md-sidebar--primary", ".md-footer", ".md-tabs", ".md-search"]
+        for selector in hidden:
+            if page.locator(selector).count():
+                display = page.locator(selector).first.evaluate("e => getComputedStyle(e).display")
+                assert display == "none", selector
+        assert url_line.evaluate("e => getComputedStyle(e).display") == "block"
+        assert "https://jirei-project.github.io/jirei/" + CASE in url_line.inner_text()
+        footnotes = page.locator(".footnote")
+        assert footnotes.evaluate("e => getComputedStyle(e).display") != "none"  # sources printed
+        assert "https://" in footnotes.inner_text()
+        row = page.locator(".md-typeset table tr").first
+        assert row.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+        chart = page.locator(".jirei-chart").first
+        assert chart.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
 
-            page.emulate_media(media="print")
-            hidden = [".md-header", ".md-sidebar--primary", ".md-footer", ".md-tabs", ".md-search"]
-            for selector in hidden:
-                if page.locator(selector).count():
-                    display = page.locator(selector).first.evaluate("e => getComputedStyle(e).display")
-                    assert display == "none", selector
-            assert url_line.evaluate("e => getComputedStyle(e).display") == "block"
-            assert "https://jirei-project.github.io/jirei/" + CASE in url_line.inner_text()
-            footnotes = page.locator(".footnote")
-            assert footnotes.evaluate("e => getComputedStyle(e).display") != "none"  # sources printed
-            assert "https://" in footnotes.inner_text()
-            row = page.locator(".md-typeset table tr").first
-            assert row.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
-            chart = page.locator(".jirei-chart").first
-            assert chart.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
-
-            # Letter is asked for; the page's @page rule must win and give A4.
-            pdf = page.pdf(format="Letter", prefer_css_page_size=True, print_background=False)
-        finally:
-            browser.close()
+        # Letter is asked for; the page's @page rule must win and give A4.
+        pdf = page.pdf(format="Letter", prefer_css_page_size=True, print_background=False)
+    finally:
+        page.close()
     assert pdf.startswith(b"%PDF")
     width, height = _media_box(pdf)
     assert abs(width - A4_POINTS[0]) < 2 and abs(height - A4_POINTS[1]) < 2, (width, height)

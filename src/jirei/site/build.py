@@ -15,6 +15,7 @@ from jirei.cases.dates import parse_partial_date
 from jirei.cases.model import Case
 from jirei.cases.validate import validate_files
 from jirei.cases.vocabulary import load_vocabulary
+from jirei.metrics.similar import latest_populations, similar_municipalities
 from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
 from jirei.paths import CASES_DIR, DOCS_DIR, SCHEMA_PATH, TEMPLATES_DIR
 from jirei.problems import JireiError, Problem
@@ -22,6 +23,7 @@ from jirei.reference.municipalities import Reference, load_reference
 from jirei.site.case_pages import case_link, render_case_pages
 from jirei.site.errors_page import ERRORS_PAGE, render_errors_page
 from jirei.site.field_reference import FIELDS_PAGE, render_field_reference
+from jirei.site.finder_page import render_finder_page
 from jirei.site.index_pages import render_index_pages
 from jirei.site.jinja import make_environment
 from jirei.site.links import CaseLink
@@ -88,6 +90,8 @@ def build_site(
         link = case_link(case)
         cases_by_code.setdefault(case.municipality.code, []).append(link)
 
+    similar = similar_municipalities(reference, latest_populations(metrics, reference))
+
     outputs: dict[str, str | bytes] = {}
     outputs.update(
         render_case_pages(
@@ -97,12 +101,14 @@ def build_site(
             metrics=metrics,
             charts=_charts(cases, metrics, reference),
             today=today,
+            similar=similar,
         )
     )
     outputs.update(
         render_index_pages(cases, env, vocabulary=vocabulary, reference=reference, metrics=metrics)
     )
-    outputs.update(render_metrics_pages(metrics, reference, cases_by_code, env))
+    outputs.update(render_finder_page(cases, env, reference=reference, metrics=metrics))
+    outputs.update(render_metrics_pages(metrics, reference, cases_by_code, env, similar=similar))
     outputs[ERRORS_PAGE] = render_errors_page(env)
     outputs[FIELDS_PAGE] = render_field_reference(json.loads(SCHEMA_PATH.read_text("utf-8")), vocabulary, env)
     outputs.update(_data_files(metrics_dir, SCHEMA_PATH))

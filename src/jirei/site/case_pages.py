@@ -19,6 +19,7 @@ from jirei.site.citation import citation
 from jirei.site.jsonld import case_jsonld, front_matter_json
 from jirei.site.links import CaseLink
 from jirei.site.permalinks import case_url
+from jirei.site.similar_view import SimilarView, similar_view
 from jirei.site.urls import case_page, municipality_page, relative
 
 CARD_RATE_METRICS = ("交付枚数率", "保有枚数率")
@@ -87,6 +88,7 @@ def render_case_page(
     metrics: MetricsData | None,
     chart: str,
     today: date,
+    similar: SimilarView | None = None,
 ) -> str:
     page = case_page(case.id)
     anchors = {term: anchor(term) for term in (*case.themes, *(f.factor for f in case.success_factors))}
@@ -126,6 +128,7 @@ def render_case_page(
         chart=chart,
         related=related,
         adopters=adopters,
+        similar=similar,
         edit_url=f"{REPO_URL}/edit/main/cases/{case.id}.yml",
         permalink=case_url(case.id),
         citation=citation(case),
@@ -141,8 +144,20 @@ def render_case_pages(
     metrics: MetricsData | None,
     charts: Mapping[str, str],
     today: date,
+    similar: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, str]:
+    """Every case page; ``similar`` (code → 類似団体 codes) adds the 類似団体 section."""
     by_id = {case.id: case for case in cases}
+    cases_by_code: dict[str, list[CaseLink]] = {}
+    for case in cases:
+        cases_by_code.setdefault(case.municipality.code, []).append(case_link(case))
+
+    def peers(case: Case) -> SimilarView | None:
+        if metrics is None or not similar:
+            return None
+        code = case.municipality.code
+        return similar_view(case_page(case.id), code, similar, reference, metrics, cases_by_code)
+
     return {
         case_page(case.id): render_case_page(
             case,
@@ -152,6 +167,7 @@ def render_case_pages(
             metrics=metrics,
             chart=charts.get(case.id, ""),
             today=today,
+            similar=peers(case),
         )
         for case in cases
     }

@@ -39,6 +39,8 @@ from jirei.reference.municipalities import Municipality, Prefecture, Reference
 from jirei.site.charts import Band, BarSeries, Marker, Series, bar_chart, line_chart
 from jirei.site.jinja import japanese_date
 from jirei.site.links import CaseLink
+from jirei.site.search_keys import PLACES_FILE, hiragana, places_json, published_names
+from jirei.site.similar_view import similar_view
 from jirei.site.urls import (
     CONTRIBUTE_PAGE,
     OVERVIEW_PAGE,
@@ -253,7 +255,10 @@ def _case_items(page: str, cases: Sequence[CaseLink]) -> list[CaseItem]:
 
 
 def _municipality_context(
-    analysis: Analysis, municipality: Municipality, cases: Sequence[CaseLink]
+    analysis: Analysis,
+    municipality: Municipality,
+    cases_by_code: Mapping[str, Sequence[CaseLink]],
+    similar: Mapping[str, Sequence[str]],
 ) -> dict[str, object]:
     page = municipality_page(municipality.code)
     series = analysis.municipality_series(municipality.code)
@@ -270,8 +275,13 @@ def _municipality_context(
         "generated_from": SOURCES_MUNICIPALITY,
         "municipality": municipality,
         "links": links,
-        "cases": _case_items(page, cases),
+        "cases": _case_items(page, cases_by_code.get(municipality.code, ())),
         "has_data": bool(series),
+        "similar": similar_view(
+            page, municipality.code, similar, analysis.reference, analysis.metrics, cases_by_code
+        ),
+        "reading": hiragana(municipality.name_kana),
+        "published_names": published_names(municipality.name, series),
     }
     if not series:
         return context
@@ -389,6 +399,7 @@ def _prefecture_context(
         ),
         "municipalities": _municipality_rows(analysis, prefecture, page),
         "has_data": bool(series),
+        "reading": hiragana(prefecture.name_kana),
     }
     if not series:
         return context
@@ -623,9 +634,13 @@ def render_metrics_pages(
     cases_by_code: Mapping[str, Sequence[CaseLink]],
     env: jinja2.Environment,
     *,
+    similar: Mapping[str, Sequence[str]] | None = None,
     ranking_release: date = RANKING_RELEASE,
 ) -> dict[str, str]:
-    """All metrics pages and downloads: {path relative to docs/: text}."""
+    """All metrics pages and downloads: {path relative to docs/: text}.
+
+    ``similar`` maps a code to its 類似団体 (jirei.metrics.similar); none are listed without it.
+    """
     register_filters(env)
     analysis = analyse(metrics, reference)
     pref_ranks = prefecture_ranks(metrics)
@@ -634,7 +649,7 @@ def render_metrics_pages(
     pages: dict[str, str] = {}
     for code in sorted(reference.by_code):
         municipality = reference.by_code[code]
-        context = _municipality_context(analysis, municipality, cases_by_code.get(code, ()))
+        context = _municipality_context(analysis, municipality, cases_by_code, similar or {})
         pages[municipality_page(code)] = municipality_template.render(context)
         pages[municipality_json(code)] = _municipality_data(analysis, municipality)
     for pref_code in sorted(reference.prefectures):
@@ -642,6 +657,7 @@ def render_metrics_pages(
         pages[prefecture_page(pref_code)] = prefecture_template.render(context)
     overview = _overview_context(analysis, pref_ranks, ranking_release)
     pages[OVERVIEW_PAGE] = env.get_template("metrics.md.j2").render(overview)
+    pages[PLACES_FILE] = places_json(reference, metrics)
     return pages
 
 

@@ -1,0 +1,73 @@
+"""The 類似団体 table shown on municipality and case pages (templates/partials/similar.md.j2)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jirei.metrics.store import MetricsData
+from jirei.reference.municipalities import Reference
+from jirei.site.jinja import japanese_date
+from jirei.site.links import CaseLink
+from jirei.site.urls import municipality_page, relative
+
+
+@dataclass(frozen=True)
+class SimilarCase:
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class SimilarRow:
+    name: str  # prefecture + name
+    href: str
+    population: int
+    rate: Decimal
+    figure_kind: str
+    as_of: str  # Japanese date of the release
+    cases: tuple[SimilarCase, ...]
+
+
+@dataclass(frozen=True)
+class SimilarView:
+    category: str
+    rows: tuple[SimilarRow, ...]
+
+    @property
+    def cases(self) -> tuple[SimilarCase, ...]:
+        return tuple(case for row in self.rows for case in row.cases)
+
+
+def similar_view(
+    from_page: str,
+    code: str,
+    similar: Mapping[str, Sequence[str]],
+    reference: Reference,
+    metrics: MetricsData,
+    cases_by_code: Mapping[str, Sequence[CaseLink]],
+) -> SimilarView | None:
+    """The similar municipalities of `code` with their latest rates and cases; None without any."""
+    rows = []
+    for peer in similar.get(code, ()):
+        municipality = reference.by_code[peer]
+        latest = metrics.municipality_series(peer)[-1]
+        cases = tuple(
+            SimilarCase(link.title, relative(from_page, link.page))
+            for link in sorted(cases_by_code.get(peer, ()), key=lambda link: link.id)
+        )
+        rows.append(
+            SimilarRow(
+                name=f"{municipality.prefecture}{municipality.name}",
+                href=relative(from_page, municipality_page(peer)),
+                population=latest.population,
+                rate=latest.rate_percent,
+                figure_kind=latest.figure_kind,
+                as_of=japanese_date(latest.release_date),
+                cases=cases,
+            )
+        )
+    if not rows:
+        return None
+    return SimilarView(reference.by_code[code].category, tuple(rows))
