@@ -174,6 +174,8 @@ def write_releases(raw_dir: Path, municipalities: list[FakeMunicipality], count:
         for label, categories in SUMMARY_GROUPS.items():
             pop = sum(by_category.get(c, [0, 0])[0] for c in categories)
             cards = sum(by_category.get(c, [0, 0])[1] for c in categories)
+            if pop == 0:  # a small --municipalities run may lack a category
+                continue
             summary.append((_slash(day), label, pop, cards, _rate(cards, pop), population_day, _slash(day)))
         folder = raw_dir / day.strftime("%Y%m%d")
         folder.mkdir(parents=True, exist_ok=True)

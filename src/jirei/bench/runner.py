@@ -21,6 +21,8 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+import yaml
+
 from jirei.bench import corpus, report
 from jirei.bench.measure import (
     Step,
@@ -43,12 +45,31 @@ def _log(message: str) -> None:
     print(f"[bench {datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
 
-def _write_config(work: Path, name: str, site_dir: str) -> Path:
+def _write_config(work: Path, name: str, site_dir: str, extra: str = "") -> Path:
     config = work / name
     config.write_text(
-        f"INHERIT: {REPO_ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: {site_dir}\n", encoding="utf-8"
+        f"INHERIT: {REPO_ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: {site_dir}\n{extra}",
+        encoding="utf-8",
     )
     return config
+
+
+class _IgnoringLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; ``!!python/name:`` values (emoji settings) are irrelevant here."""
+
+
+_IgnoringLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def with_material_search(config_path: Path) -> str:
+    """A ``plugins:`` override adding Material's search when the site config has none (e.g. it
+    uses Pagefind), so the ProperDocs build yields Material's index of the same site to compare."""
+    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_IgnoringLoader)
+    plugins = config.get("plugins") or []
+    names = [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
+    if "search" in names:
+        return ""
+    return yaml.safe_dump({"plugins": [*plugins, {"search": {"lang": "ja"}}]}, allow_unicode=True)
 
 
 def _checked(step_result: Step) -> Step:
@@ -135,7 +156,8 @@ def _measure_properdocs(work: Path, result: ScaleResult) -> None:
     if executable is None:
         _log("properdocs が見つかりません（pip install -e '.[dev]'）")
         return
-    config = _write_config(work, "properdocs.yml", "site-properdocs")
+    extra = with_material_search(REPO_ROOT / "mkdocs.yml")
+    config = _write_config(work, "properdocs.yml", "site-properdocs", extra)
     step = _checked(run_step("ProperDocs build", [executable, "build", "--strict", "-f", str(config)]))
     result.others.append(step)
     result.properdocs_site_bytes = tree_bytes(work / "site-properdocs")
