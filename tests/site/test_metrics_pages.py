@@ -209,12 +209,16 @@ def test_overview_category_table_and_rankings(pages: dict[str, str]) -> None:
     assert "年齢層・男女別の率" in text and 'aria-labelledby="ages-title ages-desc"' in text
 
 
-def test_data_table_is_html_without_inline_styles(pages: dict[str, str]) -> None:
+def test_chart_and_data_table_are_verbatim_html_aligned_by_css(pages: dict[str, str]) -> None:
+    """Finished HTML skips Markdown parsing (jirei.site.verbatim_html); no per-cell style attributes."""
     text = pages["municipalities/991001.md"]
-    table = text[text.index('<details class="note jirei-data">') : text.index("</details>")]
+    start = text.index('<details class="note jirei-data">')
+    table = text[start : text.index("</details>")]
+    assert text[:start].rstrip().endswith("<!-- jirei:html -->")
+    assert text.index("<!-- jirei:html -->\n<figure") < text.index("</figure>\n<!-- /jirei:html -->")
     assert "<summary>データ表</summary>" in table
     assert table.count("<tr>") == 4  # header and three releases
-    assert "style=" not in table and "??? note" not in text
+    assert "style=" not in table
 
 
 def test_case_chart() -> None:
