@@ -1,11 +1,11 @@
 """``scripts/bench.py``: build synthetic corpora, time every step, print the table and budgets.
 
 For each scale (a number of cases, plus optionally the real data set) it writes a work
-folder, then times in child processes: metrics import, validation, generation,
-``mkdocs build --strict`` (and Pagefind when installed), ProperDocs on the same docs/,
-the generator without cases (for the linearity check), a regeneration after editing
-one case, and a bare MkDocs build of as many plain pages. Progress goes to stderr;
-the report (Markdown) to stdout.
+folder, then times in child processes: metrics import and validation (each run on its
+own), the pipeline of `make site` — generation (which validates again), ``mkdocs build
+--strict`` and Pagefind when installed —, a regeneration after editing one case,
+ProperDocs on the same docs/, and a bare MkDocs build of as many plain pages. Progress
+goes to stderr; the report (Markdown) to stdout.
 """
 
 from __future__ import annotations
@@ -105,9 +105,13 @@ def run_scale(work: Path, label: str, cases: int, raw_folders: list[Path]) -> Sc
     jirei = [PY, "-m", "jirei.cli"]
     import_argv = [*jirei, "metrics", "import", *map(str, raw_folders)]
     import_argv += ["--data-dir", str(work / "metrics"), "--reference-dir", str(work / "reference")]
-    result.pipeline.append(_checked(run_step("取り込み", import_argv)))
-    result.pipeline.append(_checked(run_step("検証", [PY, "-m", steps, "validate", str(work)])))
-    result.pipeline.append(_checked(run_step("生成", [PY, "-m", steps, "generate", str(work)])))
+    result.before.append(_checked(run_step("取り込み", import_argv)))
+    result.before.append(_checked(run_step("検証", [PY, "-m", steps, "validate", str(work)])))
+    generate = _checked(run_step("生成", [PY, "-m", steps, "generate", str(work)]))
+    result.pipeline.append(generate)
+    if generate.ok:
+        answer = json.loads(generate.stdout.strip().splitlines()[-1])
+        result.generate_seconds, result.generate_fixed_seconds = answer["seconds"], answer["fixed_seconds"]
     result.pages = sum(1 for _ in (work / "docs").rglob("*.md"))
     config = _write_config(work, "mkdocs.yml", "site")
     result.pipeline.append(
@@ -123,9 +127,6 @@ def run_scale(work: Path, label: str, cases: int, raw_folders: list[Path]) -> Sc
     result.breakdown = bytes_by_kind(work / "site")
     result.pagefind_first_query = pagefind_first_query_bytes(work / "site")
     _measure_edit(work, result)
-    result.generate_without_cases = _checked(
-        run_step("生成（事例なし）", [PY, "-m", steps, "generate0", str(work)])
-    )
     _measure_properdocs(work, result)
     _measure_bare(work, result)
     return result
@@ -227,7 +228,12 @@ def main(argv: list[str] | None = None) -> int:
             _log(f"{label}: 合成データを作成")
             folders = prepare_synthetic(work, count, args.releases, args.municipalities)
             results.append(run_scale(work, label, count, folders))
-    failed = [step.name for result in results for step in [*result.pipeline, *result.others] if not step.ok]
+    failed = [
+        step.name
+        for result in results
+        for step in [*result.before, *result.pipeline, *result.others]
+        if not step.ok
+    ]
     lines = [
         "## jirei ベンチマーク",
         "",
