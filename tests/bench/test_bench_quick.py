@@ -28,7 +28,7 @@ def test_quick_benchmark_prints_its_table_and_budgets() -> None:
         "素の MkDocs build",
     ):
         assert f"| 事例 6 件・3 回 | {step} |" in out, step
-    assert "| 事例 3 件・3 回 | **パイプライン合計（生成 + mkdocs）** |" in out
+    assert "| 事例 3 件・3 回 | **パイプライン合計（生成 + mkdocs" in out  # (+ Pagefind when installed)
     assert "PASS [事例 6 件・3 回] ProperDocs で生成した docs/ をビルドできる" in out
     edit = next(line for line in out.splitlines() if "[事例 6 件・3 回] 事例 1 件" in line)
     assert edit.startswith("PASS") and "cases/" in edit  # only the files that show the edited case
