@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from jirei.bench import corpus, report
+from jirei.bench import baseline, corpus, report
 from jirei.bench.measure import (
     Step,
     bytes_by_kind,
@@ -168,7 +168,7 @@ def _measure_properdocs(work: Path, result: ScaleResult) -> None:
 
 
 def _measure_bare(work: Path, result: ScaleResult) -> None:
-    config = corpus.write_plain_site(work / "bare", result.pages)
+    config = baseline.write_plain_site(work / "bare", result.pages)
     result.others.append(
         _checked(run_step("素の MkDocs build", [PY, "-m", "mkdocs", "build", "-f", str(config)]))
     )
