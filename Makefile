@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site search-report serve build validate test lint typecheck data clean
+.PHONY: site search-report serve build validate test lint typecheck data bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ test: lint typecheck
 ## data: 取り込み元の CSV から data/metrics/ を作り直す（結果は同じバイト列になる）
 data: $(BIN)/.installed
 	$(BIN)/jirei metrics import data/raw/codeforjapan-mynumbercard/*/
+
+## bench: 合成データ（架空の団体・事例）と実データで各段階の時間・メモリ・容量を測り、予算と比べる（10 分ほど）
+BENCH_ARGS ?= --real
+bench: $(BIN)/.installed
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 import os
 import re
 import time
@@ -143,7 +142,6 @@ def test_golden(pages: dict[str, str], page: str, golden: str) -> None:
 def test_page_set(pages: dict[str, str]) -> None:
     assert sorted(pages) == sorted(
         [f"municipalities/{code}.md" for code in TOWNS]
-        + [f"data/municipalities/{code}.json" for code in TOWNS]
         + ["prefectures/98.md", "prefectures/99.md", "metrics/index.md", "data/places.json"]
     )
 
@@ -177,9 +175,12 @@ def test_municipality_page_content(pages: dict[str, str]) -> None:
     assert "| 全国順位 | 2位 / 5 |" in text
     assert "| テスト県内の順位 | 1位 / 4 |" in text
     assert "| 市区での順位 | 2位 / 3 |" in text
-    assert "| 2021年1月1日 | 1,000 | 500 | 50.0% | 2位 / 5 | 1位 / 4 | 2位 / 3 |" in text
+    assert (
+        "<tr><td>2021年1月1日</td><td>1,000</td><td>500</td><td>50.0%</td>"
+        "<td>2位 / 5</td><td>1位 / 4</td><td>2位 / 3</td></tr>"
+    ) in text
     assert "[テストの取組 &lt;試行&gt;](../cases/991001-test.md)：窓口を &amp; 増やした。" in text
-    assert "(../data/municipalities/991001.json)" in text
+    assert "(../data/metrics/municipalities.csv)" in text  # the one CSV instead of a JSON per municipality
     assert "(../metrics/index.md#data-definitions)" in text
     assert (
         "出典：総務省『マイナンバーカード交付状況』（Code for Japan による PDF からの抽出データを加工）"
@@ -225,21 +226,22 @@ def test_prefecture_table_sorted_by_rate(pages: dict[str, str]) -> None:
 def test_overview_category_table_and_rankings(pages: dict[str, str]) -> None:
     text = pages["metrics/index.md"]
     assert "| 基準日 | 全国 | 市 | 町村 |" in text
-    assert text.index("| 2021年1月1日 |") < text.index("| 2020年1月1日 |")  # newest first
+    assert text.index("<tr><td>2021年1月1日</td>") < text.index("<tr><td>2020年1月1日</td>")  # newest first
     assert "## データの定義 { #data-definitions }" in text
     assert "| 1 | [テスト北県テスト北市](../municipalities/981001.md) | 70.0% | 1,000 |" in text
     assert "年齢層・男女別の率" in text and 'aria-labelledby="ages-title ages-desc"' in text
 
 
-def test_municipality_json(pages: dict[str, str]) -> None:
-    raw = pages["data/municipalities/991001.json"]
-    data = json.loads(raw)
-    assert data["name"] == "テスト市" and data["rank_group"] == "市区"
-    assert [entry["rate_percent"] for entry in data["series"]] == [30.0, 40.0, 50.0]
-    assert data["series"][-1]["rank_group"] == [2, 3]
-    assert "テスト市" in raw  # ensure_ascii=False
-    assert ", " not in raw and ": " not in raw  # compact
-    assert raw == json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+def test_chart_and_data_table_are_verbatim_html_aligned_by_css(pages: dict[str, str]) -> None:
+    """Finished HTML skips Markdown parsing (jirei.site.verbatim_html); no per-cell style attributes."""
+    text = pages["municipalities/991001.md"]
+    start = text.index('<details class="note jirei-data">')
+    table = text[start : text.index("</details>")]
+    assert text[:start].rstrip().endswith("<!-- jirei:html -->")
+    assert text.index("<!-- jirei:html -->\n<figure") < text.index("</figure>\n<!-- /jirei:html -->")
+    assert "<summary>データ表</summary>" in table
+    assert table.count("<tr>") == 4  # header and three releases
+    assert "style=" not in table
 
 
 def test_case_chart() -> None:
@@ -282,10 +284,10 @@ def test_real_pages() -> None:
     assert len([p for p in markdown if p.startswith("prefectures/")]) == 47
     assert "metrics/index.md" in pages
     assert len(markdown) == 1741 + 47 + 1
-    assert len([p for p in pages if p.startswith("data/municipalities/")]) == 1741
+    assert not [p for p in pages if p.startswith("data/municipalities/")]
     kaga = pages["municipalities/172065.md"]
-    row = next(line for line in kaga.splitlines() if line.strip().startswith("| 2021年5月1日 |"))
-    assert "| 65.1% |" in row
-    assert row.strip().endswith("| 1位 / 815 |")
+    row = next(line for line in kaga.splitlines() if line.startswith("<tr><td>2021年5月1日</td>"))
+    assert "<td>65.1%</td>" in row
+    assert row.endswith("<td>1位 / 815</td></tr>")
     overview = pages["metrics/index.md"]
     assert "| 2021年5月1日 | 30.0% | 34.0% | 31.6% | 29.3% | — | 27.0% |" in overview

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from jirei.paths import TEMPLATES_DIR
+from jirei.site.verbatim_html import verbatim
 
 
 def format_int(value: int) -> str:
@@ -102,4 +103,5 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env.filters["yaml_str"] = yaml_string
     env.filters["cjk_join"] = join_cjk_lines
     env.filters["code_block"] = code_block
+    env.filters["verbatim"] = verbatim
     return env

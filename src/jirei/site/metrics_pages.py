@@ -1,14 +1,13 @@
 """Pages for the card issuance statistics: municipalities, prefectures, overview.
 
 :func:`render_metrics_pages` returns ``{path relative to docs/: text}`` for every
-municipality page, its JSON download, every prefecture page and the national
+municipality page, every prefecture page and the national
 overview. All numbers are computed once by :func:`jirei.metrics.analysis.analyse`;
 this module turns them into small view records and the templates only format.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -43,8 +42,8 @@ from jirei.site.search_keys import PLACES_FILE, hiragana, places_json, published
 from jirei.site.similar_view import similar_view
 from jirei.site.urls import (
     CONTRIBUTE_PAGE,
+    MUNICIPALITIES_CSV,
     OVERVIEW_PAGE,
-    municipality_json,
     municipality_page,
     prefecture_page,
     relative,
@@ -145,7 +144,7 @@ class PageLinks:
     overview: str
     definitions: str
     prefecture: str = ""
-    json: str = ""
+    data: str = ""
     contribute: str = ""
 
 
@@ -267,7 +266,7 @@ def _municipality_context(
         overview=relative(page, OVERVIEW_PAGE),
         definitions=f"{relative(page, OVERVIEW_PAGE)}#{DEFINITIONS_ANCHOR}",
         prefecture=relative(page, prefecture_page(municipality.pref_code)),
-        json=relative(page, municipality_json(municipality.code)),
+        data=relative(page, MUNICIPALITIES_CSV),
         contribute=relative(page, CONTRIBUTE_PAGE),
     )
     context: dict[str, object] = {
@@ -299,40 +298,6 @@ def _municipality_context(
         pace=PaceView(municipality.name, pace(series)),
     )
     return context
-
-
-def _municipality_data(analysis: Analysis, municipality: Municipality) -> str:
-    """The JSON download: reference fields and the full series with ranks."""
-    series = []
-    for figure in analysis.municipality_series(municipality.code):
-        ranks = analysis.ranks_for(municipality.code, figure.release_date)
-        entry: dict[str, object] = {
-            "release_date": figure.release_date.isoformat(),
-            "population": figure.population,
-            "population_base_date": figure.population_base_date.isoformat(),
-            "cards": figure.cards,
-            "cards_base_date": figure.cards_base_date.isoformat(),
-            "figure_kind": figure.figure_kind,
-            "rate_percent": float(figure.rate_percent),
-        }
-        if ranks is not None:
-            entry["rank_national"] = [ranks.national.position, ranks.national.size]
-            entry["rank_prefecture"] = [ranks.prefecture.position, ranks.prefecture.size]
-            if ranks.group is not None:
-                entry["rank_group"] = [ranks.group.position, ranks.group.size]
-        series.append(entry)
-    document = {
-        "code": municipality.code,
-        "pref_code": municipality.pref_code,
-        "prefecture": municipality.prefecture,
-        "name": municipality.name,
-        "name_kana": municipality.name_kana,
-        "category": municipality.category,
-        "rank_group": analysis.rank_group_of.get(municipality.code),
-        "source": "総務省『マイナンバーカード交付状況』（Code for Japan による PDF からの抽出データを加工）",
-        "series": series,
-    }
-    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 # --- prefecture -----------------------------------------------------------------------
@@ -637,7 +602,7 @@ def render_metrics_pages(
     similar: Mapping[str, Sequence[str]] | None = None,
     ranking_release: date = RANKING_RELEASE,
 ) -> dict[str, str]:
-    """All metrics pages and downloads: {path relative to docs/: text}.
+    """All metrics pages and the places lookup: {path relative to docs/: text}.
 
     ``similar`` maps a code to its 類似団体 (jirei.metrics.similar); none are listed without it.
     """
@@ -651,7 +616,6 @@ def render_metrics_pages(
         municipality = reference.by_code[code]
         context = _municipality_context(analysis, municipality, cases_by_code, similar or {})
         pages[municipality_page(code)] = municipality_template.render(context)
-        pages[municipality_json(code)] = _municipality_data(analysis, municipality)
     for pref_code in sorted(reference.prefectures):
         context = _prefecture_context(analysis, reference.prefectures[pref_code], pref_ranks)
         pages[prefecture_page(pref_code)] = prefecture_template.render(context)

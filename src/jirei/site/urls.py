@@ -10,6 +10,8 @@ import posixpath
 
 OVERVIEW_PAGE = "metrics/index.md"
 CONTRIBUTE_PAGE = "contributing/index.md"  # hand-written
+# Every municipality's series, copied from data/metrics/ by the build (one file instead of one per municipality).
+MUNICIPALITIES_CSV = "data/metrics/municipalities.csv"
 
 
 def case_page(case_id: str) -> str:
@@ -22,10 +24,6 @@ def municipality_page(code: str) -> str:
 
 def prefecture_page(pref_code: str) -> str:
     return f"prefectures/{pref_code}.md"
-
-
-def municipality_json(code: str) -> str:
-    return f"data/municipalities/{code}.json"
 
 
 def relative(from_page: str, to_page: str) -> str:

@@ -9,6 +9,7 @@ Hand-written files are never touched.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -70,3 +71,13 @@ def write_outputs(outputs: Mapping[str, str | bytes], docs_dir: Path) -> WriteRe
     if not manifest_path.exists() or manifest_path.read_bytes() != manifest:
         _write_atomic(manifest_path, manifest)
     return WriteReport(tuple(written), unchanged, tuple(removed))
+
+
+def copy_hand_written(docs_dir: Path, target: Path) -> None:
+    """Copy docs_dir's hand-written files (everything not in the manifest) into target."""
+    generated = _previous(docs_dir) | {MANIFEST}
+    for source in sorted(docs_dir.rglob("*")):
+        relative = source.relative_to(docs_dir).as_posix()
+        if source.is_file() and relative not in generated:
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target / relative)

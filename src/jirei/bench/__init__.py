@@ -1,0 +1,1 @@
+"""The scale benchmark (scripts/bench.py): a synthetic corpus, timed steps, a table and budgets."""

@@ -1,0 +1,185 @@
+"""The benchmark's results: one Markdown table, the ratios, and a PASS/FAIL line per budget."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from jirei.bench.measure import Step
+
+MB = 1_000_000
+PIPELINE_RATIO_BUDGET = 1.2  # whole pipeline ÷ bare MkDocs build of the same page count
+SITE_BYTES_BUDGET = 60 * MB  # with 2,000 cases
+SITE_BUDGET_CASES = 2000
+LINEAR_TOLERANCE = 1.5  # per-case generation time may grow at most this much between scales
+SEARCH_RATIO_BUDGET = 0.1  # first-query bytes ÷ Material's index
+
+
+@dataclass
+class ScaleResult:
+    label: str
+    cases: int
+    pages: int = 0
+    before: list[Step] = field(default_factory=list)  # import, validation: run on their own
+    pipeline: list[Step] = field(default_factory=list)  # what `make site` runs, summed
+    others: list[Step] = field(default_factory=list)  # ProperDocs, bare MkDocs, …
+    generate_seconds: float | None = None  # in-process time of the generator
+    generate_fixed_seconds: float | None = None  # of which metrics loading and pages
+    site_bytes: int = 0
+    properdocs_site_bytes: int = 0
+    bare_site_bytes: int = 0
+    material_index: int | None = None
+    pagefind_first_query: int | None = None
+    edited_case: str = ""
+    edited_files: tuple[str, ...] = ()
+    unrelated_files: tuple[str, ...] = ()  # rewritten although they do not mention the edited case
+    breakdown: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def pipeline_seconds(self) -> float:
+        return sum(step.seconds for step in self.pipeline)
+
+    def step(self, name: str) -> Step | None:
+        return next((s for s in [*self.before, *self.pipeline, *self.others] if s.name == name), None)
+
+    def per_case_ms(self) -> float | None:
+        """Generator time per case, without the part that does not depend on the cases."""
+        if self.generate_seconds is None or self.generate_fixed_seconds is None or not self.cases:
+            return None
+        return (self.generate_seconds - self.generate_fixed_seconds) * 1000 / self.cases
+
+
+def _mb(value: int | None) -> str:
+    return "—" if value is None else f"{value / MB:.1f} MB"
+
+
+def _kb(value: int | None) -> str:
+    return "—" if value is None else f"{value / 1000:,.0f} KB"
+
+
+def _row(result: ScaleResult, step: Step, size: str = "", search: str = "") -> str:
+    status = "" if step.ok else "（失敗）"
+    return (
+        f"| {result.label} | {step.name}{status} | {step.seconds:.1f} s | {step.peak_kib / 1024:.0f} MB "
+        f"| {size} | {search} |"
+    )
+
+
+def _search_cell(result: ScaleResult) -> str:
+    if result.pagefind_first_query is not None:
+        return f"Pagefind 初回 {_kb(result.pagefind_first_query)}"
+    return f"Material 索引 {_kb(result.material_index)}"
+
+
+def table(results: Sequence[ScaleResult]) -> list[str]:
+    lines = [
+        "| 規模 | 段階 | 時間 | ピークメモリ | サイト容量 | 検索で最初に読むバイト数 |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        lines.extend(_row(result, step) for step in result.before)
+        for step in result.pipeline:
+            built = step.name.startswith("mkdocs")
+            lines.append(
+                _row(
+                    result,
+                    step,
+                    _mb(result.site_bytes) if built else "",
+                    _search_cell(result) if built else "",
+                )
+            )
+        peak = max((s.peak_kib for s in result.pipeline), default=0)
+        lines.append(
+            f"| {result.label} | **パイプライン合計（{' + '.join(s.name.split()[0] for s in result.pipeline)}）** "
+            f"| **{result.pipeline_seconds:.1f} s** "
+            f"| {peak / 1024:.0f} MB | {_mb(result.site_bytes)} | |"
+        )
+        for step in result.others:
+            if step.name.startswith("ProperDocs"):
+                lines.append(_row(result, step, _mb(result.properdocs_site_bytes)))
+            elif step.name.startswith("素の MkDocs"):
+                lines.append(_row(result, step, _mb(result.bare_site_bytes)))
+            else:
+                lines.append(_row(result, step))
+    return lines
+
+
+def _verdict(ok: bool | None) -> str:
+    return {True: "PASS", False: "FAIL", None: "SKIP"}[ok]
+
+
+def budgets(results: Sequence[ScaleResult]) -> list[str]:
+    lines = []
+    for result in results:
+        bare = result.step("素の MkDocs build")
+        if bare is not None and bare.seconds > 0:
+            ratio = result.pipeline_seconds / bare.seconds
+            lines.append(
+                f"{_verdict(ratio <= PIPELINE_RATIO_BUDGET)} [{result.label}] パイプライン {result.pipeline_seconds:.1f} s"
+                f" ÷ 素の MkDocs {bare.seconds:.1f} s（{result.pages:,} ページ）= {ratio:.2f}（予算 ≤ {PIPELINE_RATIO_BUDGET}）"
+            )
+    big = [r for r in results if r.cases >= SITE_BUDGET_CASES]
+    for result in big:
+        lines.append(
+            f"{_verdict(result.site_bytes <= SITE_BYTES_BUDGET)} [{result.label}] サイト容量 {_mb(result.site_bytes)}"
+            f"（予算 ≤ {_mb(SITE_BYTES_BUDGET)}）"
+        )
+    if not big:
+        lines.append(f"SKIP サイト容量: 事例 {SITE_BUDGET_CASES:,} 件の規模を測っていません")
+    synthetic = [r for r in results if r.per_case_ms() is not None and r.label != "実データ"]
+    if len(synthetic) >= 2:
+        small, large = min(synthetic, key=lambda r: r.cases), max(synthetic, key=lambda r: r.cases)
+        a, b = small.per_case_ms() or 0.0, large.per_case_ms() or 0.0
+        ratio = b / a if a > 0 else float("inf")
+        lines.append(
+            f"{_verdict(ratio <= LINEAR_TOLERANCE)} 生成時間は事例数に線形: 事例に比例する部分は 1 件あたり "
+            f"{small.cases:,} 件で {a:.1f} ms、{large.cases:,} 件で {b:.1f} ms（比 {ratio:.2f}、許容 ≤ {LINEAR_TOLERANCE}）"
+        )
+    else:
+        lines.append("SKIP 生成時間の線形性: 合成データの規模が 2 つ以上必要です")
+    for result in results:
+        if result.edited_case:
+            ok = bool(result.edited_files) and not result.unrelated_files
+            lines.append(
+                f"{_verdict(ok)} [{result.label}] 事例 1 件（{result.edited_case}）の編集で書き換えたファイル "
+                f"{len(result.edited_files)} 件: {', '.join(result.edited_files)}"
+                + (f"（無関係: {', '.join(result.unrelated_files)}）" if result.unrelated_files else "")
+            )
+    for result in results:
+        lines.append(_search_budget(result))
+        properdocs = result.step("ProperDocs build")
+        if properdocs is not None:
+            lines.append(
+                f"{_verdict(properdocs.ok)} [{result.label}] ProperDocs で生成した docs/ をビルドできる"
+            )
+    return lines
+
+
+def _search_budget(result: ScaleResult) -> str:
+    material = result.material_index
+    if material is None:
+        return f"SKIP [{result.label}] 検索: 比べる Material の索引がありません"
+    first = result.pagefind_first_query
+    if first is None:
+        return (
+            f"FAIL [{result.label}] 検索: 初回の検索で Material の索引 {_kb(material)} をすべて読みます"
+            f"（Pagefind 未導入。予算 ≤ {SEARCH_RATIO_BUDGET:.0%}）"
+        )
+    ratio = first / material
+    return (
+        f"{_verdict(ratio <= SEARCH_RATIO_BUDGET)} [{result.label}] 検索: Pagefind の初回 {_kb(first)} ÷ "
+        f"Material の索引 {_kb(material)} = {ratio:.1%}（予算 ≤ {SEARCH_RATIO_BUDGET:.0%}）"
+    )
+
+
+def breakdown(result: ScaleResult, top: int = 10) -> list[str]:
+    lines = [
+        f"サイト容量の内訳（{result.label}、上位 {top}）:",
+        "",
+        "| 場所と種類 | 容量 |",
+        "| --- | ---: |",
+    ]
+    for kind, size in result.breakdown.most_common(top):
+        lines.append(f"| `{kind}` | {_mb(size)} |")
+    return lines

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from jirei.bench.measure import Step
+from jirei.bench.report import ScaleResult, budgets, table
+from jirei.bench.runner import with_material_search
+
+
+def _step(name: str, seconds: float, returncode: int = 0) -> Step:
+    return Step(name, seconds, 100 * 1024, returncode, "", "")
+
+
+def _result(cases: int, generate: float, pipeline_extra: float, site_mb: int) -> ScaleResult:
+    result = ScaleResult(f"事例 {cases} 件", cases, pages=100)
+    result.before = [_step("取り込み", 3.0), _step("検証", 2.0)]  # not in the pipeline total
+    result.pipeline = [_step("生成", generate), _step("mkdocs build --strict", pipeline_extra)]
+    result.generate_seconds, result.generate_fixed_seconds = generate - 0.2, 1.0
+    result.others = [_step("ProperDocs build", 5.0), _step("素の MkDocs build", 10.0)]
+    result.site_bytes = site_mb * 1_000_000
+    result.material_index = 1_000_000
+    return result
+
+
+def test_budgets_pass_and_fail_on_the_numbers() -> None:
+    small = _result(300, generate=1.5, pipeline_extra=8.0, site_mb=50)  # 1 ms per case, 9.5 s ÷ 10 s
+    large = _result(2000, generate=5.2, pipeline_extra=9.0, site_mb=61)  # 2 ms per case, 14.2 s ÷ 10 s
+    large.pagefind_first_query = 90_000
+    large.edited_case = "011002-bench0000"
+    large.edited_files = ("cases/011002-bench0000.md", "index.md")
+    large.unrelated_files = ("index.md",)
+    lines = budgets([small, large])
+    assert lines[0].startswith("PASS [事例 300 件] パイプライン 9.5 s")
+    assert lines[1].startswith("FAIL [事例 2000 件] パイプライン 14.2 s")
+    assert lines[2].startswith("FAIL [事例 2000 件] サイト容量 61.0 MB")
+    assert lines[3].startswith("FAIL 生成時間は事例数に線形") and "比 2.00" in lines[3]
+    assert lines[4].startswith("FAIL [事例 2000 件] 事例 1 件") and "無関係: index.md" in lines[4]
+    assert lines[5].startswith("FAIL [事例 300 件] 検索") and "Pagefind 未導入" in lines[5]
+    assert lines[6] == "PASS [事例 300 件] ProperDocs で生成した docs/ をビルドできる"
+    assert lines[7].startswith("PASS [事例 2000 件] 検索: Pagefind の初回 90 KB") and "9.0%" in lines[7]
+
+
+def test_table_has_a_row_per_step_and_the_pipeline_total() -> None:
+    result = _result(300, generate=1.5, pipeline_extra=8.0, site_mb=50)
+    result.others.append(_step("事例 1 件の編集後に再生成", 0.5, returncode=1))
+    lines = table([result])
+    assert lines[0].startswith("| 規模 | 段階 | 時間 | ピークメモリ | サイト容量 |")
+    assert "| 事例 300 件 | **パイプライン合計（生成 + mkdocs）** | **9.5 s** | 100 MB | 50.0 MB | |" in lines
+    assert "| 事例 300 件 | 検証 | 2.0 s | 100 MB |  |  |" in lines
+    assert any(
+        "| mkdocs build --strict | 8.0 s |" in line and "Material 索引 1,000 KB" in line for line in lines
+    )
+    assert any("事例 1 件の編集後に再生成（失敗）" in line for line in lines)
+    assert len(lines) == 2 + 2 + 2 + 1 + 3
+
+
+def test_properdocs_config_adds_material_search_only_when_missing(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "plugins:\n  - tags\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+        encoding="utf-8",
+    )
+    assert yaml.safe_load(with_material_search(config)) == {"plugins": ["tags", {"search": {"lang": "ja"}}]}
+    config.write_text("plugins:\n  - search:\n      lang: ja\n", encoding="utf-8")
+    assert with_material_search(config) == ""
