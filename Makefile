@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site search-report serve build validate test lint typecheck data bench clean
+.PHONY: site search-report serve build validate browser test lint typecheck data bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +41,12 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
-## test: リント・型検査・すべてのテスト（サイト全体の --strict ビルドを含む）
-test: lint typecheck
+## browser: ブラウザのテストに使う Debian の chromium と日本語フォントを（なければ apt で）入れる
+browser:
+	bash scripts/install-browser.sh
+
+## test: リント・型検査・すべてのテスト（サイト全体の --strict ビルド、ブラウザとアクセシビリティのテストを含む）
+test: browser lint typecheck
 	$(BIN)/pytest
 
 ## data: 取り込み元の CSV から data/metrics/ を作り直す（結果は同じバイト列になる）

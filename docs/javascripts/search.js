@@ -192,13 +192,19 @@
     }
   }
 
+  // Start fetching the engine and the places list as soon as the box gets focus, and the
+  // index chunks for the words typed so far while the debounce waits, so that the first
+  // results do not pay for every download in turn.
   input.addEventListener("focus", () => {
     open(true);
     load();
+    loadPlaces();
   });
   input.addEventListener("input", () => {
     open(true);
     clearTimeout(timer);
+    const text = input.value.trim();
+    if (text) load().then((module) => module.preload(text)).catch(() => {});
     timer = setTimeout(run, DEBOUNCE_MS);
   });
   box.querySelector("form").addEventListener("reset", () => {

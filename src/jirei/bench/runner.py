@@ -35,10 +35,13 @@ from jirei.bench.measure import (
 from jirei.bench.report import ScaleResult
 from jirei.bench.steps import EDIT_MARK
 from jirei.paths import CASES_DIR, DATA_DIR, DOCS_DIR, REPO_ROOT
+from jirei.search.browser import CHROMIUM
+from jirei.search.timing import cold_first_query_ms
 from jirei.site.mkdocs_config import write_inherited_config
 from jirei.site.writer import copy_hand_written
 
 PY = sys.executable
+FIRST_QUERY = "出張申請"  # a theme of the real cases and of every synthetic one
 REAL_RAW = DATA_DIR / "raw" / "codeforjapan-mynumbercard"
 
 
@@ -112,16 +115,27 @@ def run_scale(work: Path, label: str, cases: int, raw_folders: list[Path]) -> Sc
         )
     )
     if importlib.util.find_spec("pagefind") is not None:
-        result.pipeline.append(
-            _checked(run_step("Pagefind", [PY, "-m", "pagefind", "--site", str(work / "site")]))
-        )
+        index = [*jirei, "search", "index", str(work / "site")]  # exactly what `make site` runs
+        result.pipeline.append(_checked(run_step("Pagefind", index)))
     result.site_bytes = tree_bytes(work / "site")
     result.breakdown = bytes_by_kind(work / "site")
     result.pagefind_first_query = pagefind_first_query_bytes(work / "site")
+    result.first_results_ms = _first_results_ms(work / "site")
     _measure_edit(work, result)
     _measure_properdocs(work, result)
     _measure_bare(work, result)
     return result
+
+
+def _first_results_ms(site: Path) -> float | None:
+    """Median time to the first results in headless Chromium (None without a browser or index)."""
+    if not (site / "pagefind").is_dir() or not CHROMIUM.exists():
+        return None
+    try:
+        return cold_first_query_ms(site, FIRST_QUERY)
+    except Exception as error:  # a measurement must not abort the benchmark
+        _log(f"検索の時間を測れませんでした: {error}")
+        return None
 
 
 def _measure_edit(work: Path, result: ScaleResult) -> None:

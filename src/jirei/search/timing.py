@@ -1,0 +1,61 @@
+"""Time the header search box on a built site in headless Chromium: how long until the first
+results of a cold page appear, and how many bytes that query fetched. A measurement for the
+benchmark and scripts/measure_search.py, never a test (numbers depend on the machine)."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jirei.search.browser import chromium, serve_site
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+DONE = ("件見つかりました", "見つかりませんでした")
+
+
+@dataclass(frozen=True)
+class QueryTiming:
+    query: str
+    milliseconds: float
+    requests: int
+    bytes: int
+    status: str
+
+
+def time_query(page: Page, query: str) -> QueryTiming:
+    """Type ``query`` into the header box of an open page; time until the result count shows."""
+    sizes: list[int] = []
+
+    def record(request: object) -> None:
+        sizes.append(request.sizes()["responseBodySize"])  # type: ignore[attr-defined]
+
+    status = page.locator("#jirei-search-status")
+    page.fill(".md-search__input", "")
+    status.filter(has_text="キーワードを入力してください").wait_for()
+    page.on("requestfinished", record)
+    started = time.perf_counter()
+    page.fill(".md-search__input", query)
+    status.filter(has_text=DONE[0]).or_(status.filter(has_text=DONE[1])).wait_for()
+    elapsed = (time.perf_counter() - started) * 1000
+    page.wait_for_load_state("networkidle")
+    page.remove_listener("requestfinished", record)
+    return QueryTiming(query, elapsed, len(sizes), sum(sizes), status.inner_text())
+
+
+def cold_first_query_ms(site: Path, query: str, runs: int = 3) -> float:
+    """Median time to the first results of ``query`` on a freshly loaded home page (no cache)."""
+    timings = []
+    with serve_site(site) as root, chromium() as browser:
+        for _ in range(runs):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(root)
+            page.wait_for_load_state("networkidle")
+            timings.append(time_query(page, query).milliseconds)
+            context.close()
+    return statistics.median(timings)
