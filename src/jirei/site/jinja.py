@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
@@ -85,6 +86,33 @@ def code_block(text: str, indent: int = 8) -> Markup:
     return Markup("\n".join((" " * indent + line).rstrip() for line in str(text).splitlines()))
 
 
+def pct(value: Decimal | float) -> str:
+    return f"{value:.1f}%"
+
+
+def count(value: float) -> str:
+    """A whole number with separators: 1234.6 → '1,235'."""
+    return f"{round(value):,}"
+
+
+def signed(value: Decimal | float | int, decimals: int = 0) -> str:
+    """+1,234 / −1,234 / ±0 (a real minus sign)."""
+    text = f"{abs(value):,.{decimals}f}"
+    if value > 0:
+        return "+" + text
+    if value < 0:
+        return "−" + text
+    return "±" + text
+
+
+def points(value: Decimal) -> str:
+    return signed(value, 1) + "ポイント"
+
+
+def one_decimal(value: Decimal | float) -> str:
+    return f"{value:.1f}"
+
+
 def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
@@ -102,6 +130,11 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env.filters["url"] = link_target
     env.filters["yaml_str"] = yaml_string
     env.filters["cjk_join"] = join_cjk_lines
+    env.filters["pct"] = pct
+    env.filters["count"] = count
+    env.filters["points"] = points
+    env.filters["signed"] = signed
+    env.filters["one"] = one_decimal
     env.filters["code_block"] = code_block
     env.filters["verbatim"] = verbatim
     return env

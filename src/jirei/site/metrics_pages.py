@@ -36,7 +36,7 @@ from jirei.metrics.analysis import (
 from jirei.metrics.store import CATEGORY_ORDER, AgeFigure, AreaFigure, MetricsData, age_band_rank
 from jirei.reference.municipalities import Municipality, Prefecture, Reference
 from jirei.site.charts import Band, BarSeries, Marker, Series, bar_chart, line_chart
-from jirei.site.jinja import japanese_date
+from jirei.site.jinja import japanese_date, pct, points, signed
 from jirei.site.links import CaseLink
 from jirei.site.search_keys import PLACES_FILE, hiragana, places_json, published_names
 from jirei.site.similar_view import similar_view
@@ -75,43 +75,8 @@ PREFECTURE_TREND_COLUMNS = ("基準日", "人口", "枚数", "率", "都道府�
 # --- formatting ------------------------------------------------------------------
 
 
-def pct(value: Decimal | float) -> str:
-    return f"{value:.1f}%"
-
-
-def count(value: float) -> str:
-    """A whole number with separators: 1234.6 → '1,235'."""
-    return f"{round(value):,}"
-
-
-def signed(value: Decimal | float | int, decimals: int = 0) -> str:
-    """+1,234 / −1,234 / ±0 (a real minus sign)."""
-    text = f"{abs(value):,.{decimals}f}"
-    if value > 0:
-        return "+" + text
-    if value < 0:
-        return "−" + text
-    return "±" + text
-
-
-def points(value: Decimal) -> str:
-    return signed(value, 1) + "ポイント"
-
-
 def rank_text(rank: Rank | None) -> str:
     return str(rank) if rank is not None else "—"
-
-
-def register_filters(env: jinja2.Environment) -> jinja2.Environment:
-    """Add this module's filters to the shared environment."""
-    env.filters["pct"] = pct
-    env.filters["count"] = count
-    env.filters["points"] = points
-    env.filters["signed"] = signed
-    env.filters["rank"] = rank_text
-    env.filters["day"] = japanese_date
-    env.filters["one"] = lambda value: f"{value:.1f}"
-    return env
 
 
 # --- view records --------------------------------------------------------------------
@@ -606,7 +571,7 @@ def render_metrics_pages(
 
     ``similar`` maps a code to its 類似団体 (jirei.metrics.similar); none are listed without it.
     """
-    register_filters(env)
+    env.filters["rank"] = rank_text
     analysis = analyse(metrics, reference)
     pref_ranks = prefecture_ranks(metrics)
     municipality_template = env.get_template("municipality.md.j2")
