@@ -131,3 +131,16 @@ def test_the_home_page_has_an_english_introduction(site: Path) -> None:
     assert (
         '<p class="jirei-en" lang="en"><strong>In English:</strong> jirei is an open knowledge base' in html
     )
+
+
+@pytest.mark.slow
+def test_the_data_page_describes_a_dataset_whose_downloads_exist(site: Path) -> None:
+    head = _head(site / "data" / "index.html")
+    (jsonld,) = head.jsonld
+    data = json.loads(jsonld)
+    assert data["@type"] == "Dataset" and head.meta["og:type"] == "website"
+    downloads = [item["contentUrl"].removeprefix(SITE_URL) for item in data["distribution"]]
+    assert {"data/cases.json", "data/cases.csv", "data/metrics/municipalities.csv", "feed.xml"} <= set(
+        downloads
+    )
+    assert all((site / path).is_file() for path in downloads), downloads

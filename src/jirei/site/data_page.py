@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from jirei.problems import JireiError, Problem
 from jirei.site.exports import CASES_CSV, CASES_JSON, CSV_COLUMNS, LIST_SEPARATOR
 from jirei.site.feed import FEED_PATH
+from jirei.site.jsonld import dataset_jsonld, front_matter_json
 from jirei.site.urls import relative
 
 DATA_PAGE = "data/index.md"
@@ -83,8 +85,21 @@ def _metrics_files(metrics_dir: Path) -> list[MetricsFile]:
     return files
 
 
+def _downloads(metrics_files: list[MetricsFile]) -> list[tuple[str, str, str]]:
+    return [
+        (CASES_JSON, "application/json", "すべての事例"),
+        (CASES_CSV, "text/csv", "すべての事例（1 事例 1 行）"),
+        *((f"data/metrics/{file.name}", "text/csv", file.description) for file in metrics_files),
+        ("schema/case.schema.json", "application/schema+json", "事例ファイルの JSON Schema"),
+        (FEED_PATH, "application/atom+xml", "新しい事例・更新された事例の Atom フィード"),
+    ]
+
+
 def render_data_page(env: Environment, metrics_dir: Path, case_count: int) -> str:
+    metrics_files = _metrics_files(metrics_dir)
+    jsonld = dataset_jsonld(DATA_PAGE.removesuffix("index.md"), _downloads(metrics_files), case_count)
     return env.get_template("data.md.j2").render(
+        jsonld=Markup(front_matter_json(jsonld)),
         generated_from="templates/data.md.j2",
         case_count=case_count,
         links={
@@ -96,5 +111,5 @@ def render_data_page(env: Environment, metrics_dir: Path, case_count: int) -> st
         },
         csv_columns=[Column(name, description) for name, description, _value in CSV_COLUMNS],
         separator=LIST_SEPARATOR,
-        metrics_files=_metrics_files(metrics_dir),
+        metrics_files=metrics_files,
     )

@@ -1,6 +1,7 @@
-"""schema.org JSON-LD for a case page (an Article about a municipal government).
+"""schema.org JSON-LD: an Article about a municipal government for each case page, and a
+Dataset with its downloads for the open data page.
 
-The case template puts it in the page's front matter as ``jsonld``;
+The templates put it in the page's front matter as ``jsonld``;
 overrides/main.html writes it into the page head.
 """
 
@@ -11,7 +12,7 @@ from typing import Any
 
 from jirei.cases.model import Case
 from jirei.paths import SITE_NAME, SITE_URL
-from jirei.site.permalinks import case_url, municipality_url
+from jirei.site.permalinks import case_url, municipality_url, site_url
 
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 
@@ -50,6 +51,39 @@ def case_jsonld(case: Case) -> dict[str, Any]:
     if case.title_en:
         data["alternativeHeadline"] = case.title_en
     return data
+
+
+def dataset_jsonld(page_path: str, downloads: list[tuple[str, str, str]], case_count: int) -> dict[str, Any]:
+    """The open data page as a Dataset; ``downloads`` are (site path, MIME type, description)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "@id": site_url(page_path),
+        "url": site_url(page_path),
+        "name": f"{SITE_NAME} のオープンデータ",
+        "description": (
+            f"自治体のマイナンバーカード普及・行政手続オンライン化の事例 {case_count} 件（JSON・CSV）と、"
+            "総務省「マイナンバーカード交付状況」を正規化した市区町村・都道府県・団体区分・年齢別の表。"
+        ),
+        "inLanguage": "ja",
+        "license": CC_BY,
+        "isAccessibleForFree": True,
+        "creator": {"@type": "Organization", "name": SITE_NAME, "url": SITE_URL},
+        "isBasedOn": {
+            "@type": "Dataset",
+            "name": "マイナンバーカード交付状況",
+            "creator": {"@type": "GovernmentOrganization", "name": "総務省"},
+        },
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "contentUrl": site_url(path),
+                "encodingFormat": mime,
+                "description": text,
+            }
+            for path, mime, text in downloads
+        ],
+    }
 
 
 def front_matter_json(data: dict[str, Any]) -> str:
