@@ -33,11 +33,36 @@ class SimilarRow:
 @dataclass(frozen=True)
 class SimilarView:
     category: str
+    own: SimilarRow  # the municipality itself, shown first for comparison
     rows: tuple[SimilarRow, ...]
 
     @property
     def cases(self) -> tuple[SimilarCase, ...]:
         return tuple(case for row in self.rows for case in row.cases)
+
+
+def _row(
+    from_page: str,
+    code: str,
+    reference: Reference,
+    metrics: MetricsData,
+    cases_by_code: Mapping[str, Sequence[CaseLink]],
+) -> SimilarRow:
+    municipality = reference.by_code[code]
+    latest = metrics.municipality_series(code)[-1]
+    cases = tuple(
+        SimilarCase(link.title, relative(from_page, link.page))
+        for link in sorted(cases_by_code.get(code, ()), key=lambda link: link.id)
+    )
+    return SimilarRow(
+        name=f"{municipality.prefecture}{municipality.name}",
+        href=relative(from_page, municipality_page(code)),
+        population=latest.population,
+        rate=latest.rate_percent,
+        figure_kind=latest.figure_kind,
+        as_of=japanese_date(latest.release_date),
+        cases=cases,
+    )
 
 
 def similar_view(
@@ -49,25 +74,9 @@ def similar_view(
     cases_by_code: Mapping[str, Sequence[CaseLink]],
 ) -> SimilarView | None:
     """The similar municipalities of `code` with their latest rates and cases; None without any."""
-    rows = []
-    for peer in similar.get(code, ()):
-        municipality = reference.by_code[peer]
-        latest = metrics.municipality_series(peer)[-1]
-        cases = tuple(
-            SimilarCase(link.title, relative(from_page, link.page))
-            for link in sorted(cases_by_code.get(peer, ()), key=lambda link: link.id)
-        )
-        rows.append(
-            SimilarRow(
-                name=f"{municipality.prefecture}{municipality.name}",
-                href=relative(from_page, municipality_page(peer)),
-                population=latest.population,
-                rate=latest.rate_percent,
-                figure_kind=latest.figure_kind,
-                as_of=japanese_date(latest.release_date),
-                cases=cases,
-            )
-        )
-    if not rows:
+    peers = similar.get(code, ())
+    if not peers:
         return None
-    return SimilarView(reference.by_code[code].category, tuple(rows))
+    rows = tuple(_row(from_page, peer, reference, metrics, cases_by_code) for peer in peers)
+    own = _row(from_page, code, reference, metrics, cases_by_code)
+    return SimilarView(reference.by_code[code].category, own, rows)
