@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -19,6 +20,11 @@ from tests.site.publish_helpers import fake_case, variant
 def test_site_url_is_the_one_in_mkdocs_yml() -> None:
     config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^site_url: (\S+)$", config, re.MULTILINE)[1] == SITE_URL  # type: ignore[index]
+
+
+def test_the_schema_id_is_its_published_address() -> None:
+    schema = json.loads((REPO_ROOT / "schema" / "case.schema.json").read_text(encoding="utf-8"))
+    assert schema["$id"] == f"{SITE_URL}schema/case.schema.json"
 
 
 def test_each_former_id_gets_a_redirect_page(tmp_path: Path) -> None:
