@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,9 +13,13 @@ from jirei.cli import main
 from jirei.commands.urls_cmd import check_urls
 from jirei.paths import PUBLISHED_URLS, REPO_ROOT, SITE_URL
 from jirei.problems import JireiError
+from jirei.search.browser import serve_site
 from jirei.site.published import compare, format_list, published_urls, read_list, url_for
 from jirei.site.redirects import redirect_pages
 from tests.site.publish_helpers import fake_case, variant
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 def test_site_url_is_the_one_in_mkdocs_yml() -> None:
@@ -127,7 +132,9 @@ def test_published_urls_of_a_docs_folder(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_mkdocs_strict_copies_a_redirect_page_unchanged(tmp_path: Path) -> None:
+def test_mkdocs_strict_copies_a_redirect_page_unchanged_and_it_resolves(
+    tmp_path: Path, browser: Browser
+) -> None:
     import os
     import subprocess
     import sys
@@ -147,3 +154,11 @@ def test_mkdocs_strict_copies_a_redirect_page_unchanged(tmp_path: Path) -> None:
     )  # fmt: skip
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert (tmp_path / "site" / path).read_text(encoding="utf-8") == html
+    with serve_site(tmp_path / "site") as root:
+        page = browser.new_page()
+        try:
+            page.goto(root + "cases/992011-test-old/")
+            page.wait_for_url(root + "cases/992011-test-shinsei/")
+            assert page.evaluate("document.readyState") in ("interactive", "complete")
+        finally:
+            page.close()
