@@ -15,6 +15,7 @@ from jirei.cases.loader import (
     load_yaml,
     load_yaml_text,
 )
+from jirei.paths import REPO_ROOT
 from jirei.problems import Problem
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -405,3 +406,30 @@ def test_problems_never_raise_on_garbage() -> None:
         assert loaded is None, data
         assert problems, data
         assert all(JAPANESE.search(p.message) for p in problems)
+
+
+_ALL_CASE_FILES = sorted(
+    [
+        *(REPO_ROOT / "cases").glob("*.yml"),
+        *(Path(__file__).resolve().parents[1] / "data" / "cases").rglob("*.yml"),
+    ]
+)
+
+
+@pytest.mark.parametrize("path", _ALL_CASE_FILES, ids=[p.name for p in _ALL_CASE_FILES])
+def test_libyaml_and_pure_python_parsing_give_the_same_result(path: Path) -> None:
+    text = path.read_bytes()
+    fast, fast_problems = load_yaml_text(text, path.name)
+    slow, slow_problems = load_yaml_text(text, path.name, fast=False)
+    assert fast == slow
+    assert fast_problems == slow_problems
+
+
+def test_a_valid_file_is_parsed_by_libyaml_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("the pure-Python parser ran for a valid file")
+
+    monkeypatch.setattr("jirei.cases.loader._Loader", refuse)
+    valid = Path(__file__).resolve().parents[1] / "data" / "cases" / "valid" / "992011-test-shinsei.yml"
+    loaded, problems = load_yaml_text(valid.read_bytes(), valid.name)
+    assert problems == [] and loaded is not None and loaded.data["id"] == "992011-test-shinsei"
