@@ -56,7 +56,17 @@
       .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
   }
 
-  // data/places.json → [{path, full, name, reading, code, keys}] once per page.
+  // A place as shown (full name, reading, code) and as matched: its keys, name and reading
+  // pass through the same normalize() as the query, so katakana in a name (南アルプス市,
+  // 茅ヶ崎市) matches whichever way it is typed.
+  function place(path, full, name, reading, code, keys) {
+    return {
+      path, full, reading, code,
+      keys: keys.map(normalize), name: normalize(name), readingKey: normalize(reading),
+    };
+  }
+
+  // data/places.json → places, once per page.
   function loadPlaces() {
     if (!places) {
       places = fetch(new URL("data/places.json", siteRoot))
@@ -64,12 +74,11 @@
         .then(({ prefectures, municipalities }) => {
           const prefName = Object.fromEntries(prefectures.map(([pref, name]) => [pref, name]));
           return [
-            ...prefectures.map(([pref, name, reading, code]) => ({
-              path: `prefectures/${pref}/`, full: name, name, reading, code, keys: [name, reading, code],
-            })),
+            ...prefectures.map(([pref, name, reading, code]) =>
+              place(`prefectures/${pref}/`, name, name, reading, code, [name, reading, code])),
             ...municipalities.map(([code, name, reading, other]) => {
               const full = prefName[code.slice(0, 2)] + name;
-              return { path: `municipalities/${code}/`, full, name, reading, code, keys: [full, name, reading, code, ...other] };
+              return place(`municipalities/${code}/`, full, name, reading, code, [full, name, reading, code, ...other]);
             }),
           ];
         });
@@ -86,7 +95,7 @@
     const prefix = [];
     for (const place of await loadPlaces()) {
       if (place.keys.includes(key)) exact.push(place);
-      else if (key.length >= 2 && (place.name.startsWith(key) || place.reading.startsWith(key))) prefix.push(place);
+      else if (key.length >= 2 && (place.name.startsWith(key) || place.readingKey.startsWith(key))) prefix.push(place);
     }
     prefix.sort((a, b) => a.name.length - b.name.length || (a.code < b.code ? -1 : 1));
     return [...exact, ...prefix].slice(0, PLACE_LIMIT).map((place) => {
