@@ -12,7 +12,7 @@ import pytest
 from jirei import cli
 from jirei.cases import migrate
 from jirei.cases.migrate import MIGRATIONS, plan_migrations
-from jirei.cases.schema import current_schema_version
+from jirei.cases.schema import _schema_version_hint, current_schema_version
 from jirei.paths import CASES_DIR, REPO_ROOT
 from tests.cases.validation_helpers import VALID_CASE
 
@@ -64,7 +64,10 @@ def test_a_current_file_needs_nothing(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("version", "message"),
-    [(3, "この jirei が扱える版（2）より新しい版です"), (0, "schema_version（形式の版）がありません")],
+    [
+        (3, "この jirei が扱える版（2）より新しい版です"),
+        (0, "schema_version は 1 以上の整数で書いてください"),
+    ],
 )
 def test_a_version_that_cannot_be_migrated_is_a_problem(tmp_path: Path, version: int, message: str) -> None:
     _copy_fixture(tmp_path, version=version)
@@ -123,3 +126,15 @@ def test_every_version_has_a_step_and_a_changelog_entry() -> None:
 
 def test_every_real_case_is_at_the_current_version() -> None:
     assert plan_migrations([CASES_DIR]) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("value", "hint_starts"),
+    [
+        (1, "古い版の事例ファイルです。jirei migrate"),
+        (3, "この jirei が扱える版は 2 まで"),
+        (0, "schema_version: 2 と書いて"),
+    ],
+)
+def test_validate_hints_at_migrate_only_for_an_older_version(value: int, hint_starts: str) -> None:
+    assert _schema_version_hint(value, current=2).startswith(hint_starts)

@@ -87,8 +87,11 @@ EXPECTED: dict[str, list[str]] = {
     "related_missing": [
         '992011-test-shinsei.yml:58:17: error [related-case] related_cases[0]: この id の事例はありません (got "992011-test-nothing")\n    hint: cases/ にある事例の id を書いてください',
     ],
-    "schema-version_old": [
-        "992011-test-shinsei.yml:3:17: error [enum] schema_version: 「1」を指定してください (got 0)\n    hint: 古い版の事例ファイルなら jirei migrate で現在の版に移行してください",
+    "schema-version_newer": [
+        "992011-test-shinsei.yml:3:17: error [enum] schema_version: 「1」を指定してください (got 2)\n    hint: この jirei が扱える版は 1 までです。jirei を新しくしてください（git pull のあと make）",
+    ],
+    "schema-version_zero": [
+        "992011-test-shinsei.yml:3:17: error [enum] schema_version: 「1」を指定してください (got 0)\n    hint: schema_version: 1 と書いてください（形式の版は 1 以上の整数です）",
     ],
     "sources-url_javascript": [
         '992011-test-shinsei.yml:48:10: error [format] sources[0].url: URL は http:// または https:// で始めてください (got "javascript:alert(1)")',

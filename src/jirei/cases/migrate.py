@@ -63,8 +63,11 @@ def migrate_text(
             got=str(error).splitlines()[0], hint="jirei validate で YAML の誤りを先に直してください",
         )  # fmt: skip
     version = data.get("schema_version") if isinstance(data, dict) else None
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+    if version is None:
         return _version_problem(path, "schema_version（形式の版）がありません", version,
+                                f"schema_version: {current} を書き、内容を jirei validate で確かめてください")  # fmt: skip
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        return _version_problem(path, "schema_version は 1 以上の整数で書いてください", version,
                                 f"schema_version: {current} を書き、内容を jirei validate で確かめてください")  # fmt: skip
     if version > current:
         return _version_problem(path, f"この jirei が扱える版（{current}）より新しい版です", version,

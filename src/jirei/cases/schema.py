@@ -65,6 +65,16 @@ def _type_names(expected: object) -> str:
     return "・".join(TYPE_NAMES.get(str(name), str(name)) for name in names)
 
 
+def _schema_version_hint(value: object, current: int) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value < current:
+        return "古い版の事例ファイルです。jirei migrate で現在の版に移行してください"
+    if isinstance(value, int) and not isinstance(value, bool) and value > current:
+        return (
+            f"この jirei が扱える版は {current} までです。jirei を新しくしてください（git pull のあと make）"
+        )
+    return f"schema_version: {current} と書いてください（形式の版は 1 以上の整数です）"
+
+
 def _problem_for(error: ValidationError, loaded: LoadedYaml) -> Problem:
     path: KeyPath = tuple(error.absolute_path)
     mark = loaded.mark_for(path)
@@ -103,7 +113,7 @@ def _problem_for(error: ValidationError, loaded: LoadedYaml) -> Problem:
             message = f"「{options[0]}」を指定してください"
         hint = did_you_mean(str(value), [str(option) for option in options])
         if path == ("schema_version",):
-            hint = "古い版の事例ファイルなら jirei migrate で現在の版に移行してください"
+            hint = _schema_version_hint(value, int(options[0]))
         rule = "enum"
     elif keyword == "pattern":
         message = PATTERN_MESSAGES.get(
