@@ -11,7 +11,7 @@ import pytest
 
 from jirei.cli import main
 from jirei.commands.urls_cmd import check_urls
-from jirei.paths import PUBLISHED_URLS, REPO_ROOT, SITE_URL
+from jirei.paths import PUBLISHED_URLS, REPO_ROOT, SITE_NAME, SITE_URL
 from jirei.problems import JireiError
 from jirei.search.browser import serve_site
 from jirei.site.published import compare, format_list, published_urls, read_list, url_for
@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 def test_site_url_is_the_one_in_mkdocs_yml() -> None:
     config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^site_url: (\S+)$", config, re.MULTILINE)[1] == SITE_URL  # type: ignore[index]
+
+
+def test_site_name_is_the_one_in_mkdocs_yml() -> None:
+    config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^site_name: (.+)$", config, re.MULTILINE)[1] == SITE_NAME  # type: ignore[index]
 
 
 def test_the_schema_id_is_its_published_address() -> None:

@@ -16,28 +16,19 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from jirei.metrics.importers.layout import CFJ_HEADERS, CFJ_LOCALGOVS, CFJ_PREFECTURES, CFJ_SUMMARY
+from jirei.paths import REPO_ROOT
 from jirei.reference.codes import with_check_digit
 from jirei.reference.municipalities import MUNICIPALITY_COLUMNS, PREFECTURE_COLUMNS
 
 PREFECTURES = 47
 MUNICIPALITIES = 1741
 FIRST_RELEASE = (2016, 1)  # month of the first synthetic release
-FIXTURE = (
-    Path(__file__).resolve().parents[3] / "tests" / "data" / "cases" / "valid" / "992011-test-shinsei.yml"
-)
+FIXTURE = REPO_ROOT / "tests" / "data" / "cases" / "valid" / "992011-test-shinsei.yml"
 
-LOCALGOV_HEADER = (
-    "算出基準日", "都道府県名", "市区町村名", "総数（人口）", "交付枚数", "人口に対する交付枚数率",
-    "人口算出基準日", "交付件数基準日", "団体コード",
-)  # fmt: skip
-PREFECTURE_HEADER = (
-    "算出基準日", "都道府県名", "総数（人口）", "交付枚数", "人口に対する交付枚数率",
-    "人口算出基準日", "交付枚数算出基準日",
-)  # fmt: skip
-SUMMARY_HEADER = (
-    "算出基準日", "区分", "人口", "交付枚数", "人口に対する交付枚数率", "人口算出基準日",
-    "交付枚数算出基準日",
-)  # fmt: skip
+LOCALGOV_HEADER = CFJ_HEADERS[CFJ_LOCALGOVS]  # the layouts the real importer recognises
+PREFECTURE_HEADER = CFJ_HEADERS[CFJ_PREFECTURES]
+SUMMARY_HEADER = CFJ_HEADERS[CFJ_SUMMARY]
 SUMMARY_GROUPS = {  # published 区分 label → the reference categories it sums
     "全国": ("特別区", "政令指定都市", "市", "町", "村"),
     "特別区": ("特別区",),

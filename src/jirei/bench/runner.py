@@ -149,13 +149,14 @@ def _measure_edit(work: Path, result: ScaleResult) -> None:
     result.unrelated_files = tuple(
         path
         for path in result.edited_files
-        if not {result.edited_case, EDIT_MARK} & _mentions(work / "docs" / path, result.edited_case)
+        if not _mentions_the_edit(work / "docs" / path, result.edited_case)
     )
 
 
-def _mentions(path: Path, case_id: str) -> set[str]:
+def _mentions_the_edit(path: Path, case_id: str) -> bool:
+    """A rewritten file depends on the edit if it names the case or carries the edited text."""
     text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
-    return {word for word in (case_id, EDIT_MARK) if word in text}
+    return case_id in text or EDIT_MARK in text
 
 
 def _measure_properdocs(work: Path, result: ScaleResult) -> None:

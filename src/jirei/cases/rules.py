@@ -61,7 +61,7 @@ def _items(data: Any, *path: str) -> Iterator[tuple[int, Any]]:
         yield from enumerate(value)
 
 
-def _problem(
+def problem_at(
     loaded: LoadedYaml,
     path: KeyPath,
     rule: str,
@@ -103,7 +103,7 @@ def rule_id_filename(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
     case_id = _get(loaded.data, "id")
     stem = PurePath(loaded.path).stem
     if isinstance(case_id, str) and ID_PATTERN.fullmatch(case_id) and case_id != stem:
-        yield _problem(
+        yield problem_at(
             loaded, ("id",), "id-filename", "id はファイル名（.yml を除く）と同じにしてください",
             got=f'"{case_id}"', hint=f"id を「{stem}」にするか、ファイル名を「{case_id}.yml」にしてください",
         )  # fmt: skip
@@ -112,7 +112,7 @@ def rule_id_filename(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
 def rule_id_code(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
     case_id, code = _get(loaded.data, "id"), _get(loaded.data, "municipality", "code")
     if isinstance(case_id, str) and isinstance(code, str) and not case_id.startswith(code + "-"):
-        yield _problem(
+        yield problem_at(
             loaded, ("id",), "id-code", "id の先頭 6 桁は municipality.code と同じにしてください",
             got=f'"{case_id}"', hint=f"id を「{code}-…」で始めてください",
         )  # fmt: skip
@@ -125,12 +125,12 @@ def rule_former_ids(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
         if not isinstance(former, str) or not ID_PATTERN.fullmatch(former):
             continue  # the schema reports the shape
         if former == own_id:
-            yield _problem(
+            yield problem_at(
                 loaded, ("former_ids", index), "former-id", "現在の id は former_ids に書けません",
                 got=f'"{former}"', hint="former_ids には改名する前の id だけを書いてください",
             )  # fmt: skip
         elif former in ctx.known_ids:
-            yield _problem(
+            yield problem_at(
                 loaded, ("former_ids", index), "former-id", "この id は現在の事例で使われています",
                 got=f'"{former}"', hint=f"cases/{former}.yml のページと同じ URL になるため転送できません。旧 id を確かめてください",
             )  # fmt: skip
@@ -145,14 +145,14 @@ def rule_municipality(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]
         return
     if not is_valid_code(code):
         expected = code[:5] + str(check_digit(code[:5]))
-        yield _problem(
+        yield problem_at(
             loaded, ("municipality", "code"), "code-check-digit", "団体コードの検査数字（6 桁目）が合いません",
             got=f'"{code}"', hint=f"5 桁目までが正しければ「{expected}」です。総務省の団体コード表で確かめてください",
         )  # fmt: skip
         return
     found = ctx.reference.by_code.get(code)
     if found is None:
-        yield _problem(
+        yield problem_at(
             loaded, ("municipality", "code"), "code-unknown", "この団体コードは団体コード一覧にありません",
             got=f'"{code}"', hint="data/reference/municipalities.csv で団体名から正しいコードを探してください",
         )  # fmt: skip
@@ -161,7 +161,7 @@ def rule_municipality(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]
         value = _get(loaded.data, "municipality", key)
         expected = getattr(found, key)
         if isinstance(value, str) and value != expected:
-            yield _problem(
+            yield problem_at(
                 loaded, ("municipality", key), "code-mismatch",
                 f"団体コード {code} の{_LABELS[key]}は「{expected}」です",
                 got=f'"{value}"', hint=f"「{expected}」に直すか、団体コードを確かめてください",
@@ -196,7 +196,7 @@ def rule_vocabulary(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
         for path, value in values_at(loaded.data, field_path):
             if isinstance(value, str) and value not in terms:
                 hint = did_you_mean(value, terms) or f"使える語: {'、'.join(terms)}"
-                yield _problem(
+                yield problem_at(
                     loaded, path, "vocab", f"data/vocabulary.yml の {section} にない語です",
                     got=f'"{value}"', hint=hint + "（新しい語が必要なら data/vocabulary.yml に説明付きで追加してください）",
                 )  # fmt: skip
@@ -226,7 +226,7 @@ def rule_sources(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
         if not isinstance(source_id, str):
             continue
         if source_id in defined:
-            yield _problem(
+            yield problem_at(
                 loaded, ("sources", index, "id"), "source-duplicate", "同じ出典 ID が 2 回定義されています",
                 got=f'"{source_id}"', hint=f"sources[{defined[source_id]}] と違う ID にしてください",
             )  # fmt: skip
@@ -236,12 +236,12 @@ def rule_sources(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
         used.add(ref)
         if ref not in defined:
             hint = did_you_mean(ref, defined) or "sources に出典を追加し、その id をここに書いてください"
-            yield _problem(
+            yield problem_at(
                 loaded, path, "source-ref", "sources にない出典 ID です", got=f'"{ref}"', hint=hint
             )
     for source_id, index in defined.items():
         if source_id not in used:
-            yield _problem(
+            yield problem_at(
                 loaded, ("sources", index, "id"), "source-unused", "どこからも参照されていない出典です",
                 got=f'"{source_id}"', hint="本文の項目の sources から参照するか、この出典を削除してください",
                 severity=Severity.WARNING,
@@ -255,7 +255,7 @@ def rule_urls(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
             continue  # the schema reports a missing or wrong scheme
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
-            yield _problem(
+            yield problem_at(
                 loaded, ("sources", index, "url"), "url", "URL は http:// または https:// で始まる完全な形にしてください",
                 got=f'"{url}"', hint="ブラウザのアドレス欄の URL をそのまま貼り付けてください（空白は入れない）",
             )  # fmt: skip
@@ -270,13 +270,13 @@ def rule_no_markup(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
             continue
         tag = HTML_TAG.search(text)
         if tag:
-            yield _problem(
+            yield problem_at(
                 loaded, path, "html", "HTML タグは書けません",
                 got=f'"{tag.group(0)[:40]}"', hint="文字の < と > を使わずに書いてください。強調や箇条書きは Markdown で書けます",
             )  # fmt: skip
         for target in LINK_TARGET.findall(text):
             if UNSAFE_SCHEME.match(target):
-                yield _problem(
+                yield problem_at(
                     loaded, path, "unsafe-link", "この種類のリンクは書けません",
                     got=f'"{target[:40]}"', hint="リンク先は http:// または https:// の URL にしてください",
                 )  # fmt: skip
@@ -301,12 +301,12 @@ def rule_dates(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
             continue  # the schema reports the shape
         parsed = parse_partial_date(text)
         if parsed is None:
-            yield _problem(
+            yield problem_at(
                 loaded, path, "date", "存在しない日付です", got=f'"{text}"',
                 hint="月は 01〜12、日はその月にある日にしてください",
             )  # fmt: skip
         elif parsed > ctx.today:
-            yield _problem(
+            yield problem_at(
                 loaded, path, "date-future", "未来の日付は書けません",
                 got=f'"{text}"', hint=f"今日（{ctx.today.isoformat()}）までの日付にしてください",
             )  # fmt: skip
@@ -314,7 +314,7 @@ def rule_dates(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
     if isinstance(start, str) and isinstance(end, str):
         first, last = parse_partial_date(start), parse_partial_date(end)
         if first and last and last < first:
-            yield _problem(
+            yield problem_at(
                 loaded, ("period", "end"), "period-order", "終了が開始より前になっています",
                 got=f'"{end}"', hint=f"開始（{start}）以降の日付にしてください",
             )  # fmt: skip
@@ -323,7 +323,7 @@ def rule_dates(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
 def rule_review_overdue(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
     reviewed = _get(loaded.data, "record", "last_reviewed")
     if isinstance(reviewed, str) and review_overdue(reviewed, ctx.today):
-        yield _problem(
+        yield problem_at(
             loaded, ("record", "last_reviewed"), "review-overdue",
             "最終確認日から 1 年以上たっています。サイトでは「要更新」と表示されます",
             got=f'"{reviewed}"',
@@ -338,7 +338,7 @@ def rule_rates(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
         if _get(outcome, "unit") != "%" or not isinstance(value, int | float) or isinstance(value, bool):
             continue
         if not 0 <= value <= 100:
-            yield _problem(
+            yield problem_at(
                 loaded, ("outcomes", index, "value"), "rate-range", "率（%）は 0 から 100 の間にしてください",
                 got=str(value), hint="100 を超える集計上の値は、値ではなく note に事情とともに書いてください",
             )  # fmt: skip
@@ -358,7 +358,7 @@ def rule_official_rate(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem
         if official is None or not isinstance(value, int | float):
             continue
         if abs(Decimal(str(value)) - official.rate_percent) > RATE_TOLERANCE:
-            yield _problem(
+            yield problem_at(
                 loaded, ("outcomes", index, "value"), "official-rate",
                 f"総務省の公表値（{as_of}、{official.figure_kind}）は {official.rate_percent}% です",
                 got=str(value), hint="出典の数値と時点を確かめてください。別の指標なら metric を変えてください",
@@ -375,18 +375,18 @@ def rule_related(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
         if not isinstance(related, str):
             continue
         if related == own_id:
-            yield _problem(loaded, ("related_cases", index), "related-case", "自分自身は関連事例にできません",
+            yield problem_at(loaded, ("related_cases", index), "related-case", "自分自身は関連事例にできません",
                            got=f'"{related}"')  # fmt: skip
         elif related not in ctx.known_ids:
             hint = (
                 did_you_mean(related, ctx.known_ids - {own_id}) or "cases/ にある事例の id を書いてください"
             )
-            yield _problem(loaded, ("related_cases", index), "related-case", "この id の事例はありません",
+            yield problem_at(loaded, ("related_cases", index), "related-case", "この id の事例はありません",
                            got=f'"{related}"', hint=hint)  # fmt: skip
     for index, adopter in _items(loaded.data, "adopters"):
         code = _get(adopter, "code")
         if isinstance(code, str) and re.fullmatch(r"[0-9]{6}", code) and code not in ctx.reference.by_code:
-            yield _problem(
+            yield problem_at(
                 loaded, ("adopters", index, "code"), "adopter", "この団体コードは団体コード一覧にありません",
                 got=f'"{code}"', hint="data/reference/municipalities.csv で団体名から正しいコードを探してください",
             )  # fmt: skip

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from jirei.cases.loader import LoadedYaml, load_yaml
 from jirei.cases.model import Case, build_case
-from jirei.cases.rules import RuleContext, rule_problems
+from jirei.cases.rules import RuleContext, problem_at, rule_problems, values_at
 from jirei.cases.schema import schema_problems
 from jirei.cases.vocabulary import Vocabulary, load_vocabulary
 from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
@@ -79,56 +79,37 @@ def _known_ids(cases_dir: Path, files: Iterable[Path]) -> frozenset[str]:
     return frozenset(stems | {path.stem for path in files})
 
 
-def _duplicate_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
+def _claimed_twice(
+    loaded_files: Sequence[LoadedYaml], field_path: str, rule: str, message: str, hint: Callable[[str], str]
+) -> list[Problem]:
+    """A value at ``field_path`` that an earlier file already claimed (``hint`` gets that file)."""
     seen: dict[str, str] = {}
     problems = []
     for loaded in loaded_files:
-        case_id = loaded.data.get("id") if isinstance(loaded.data, dict) else None
-        if not isinstance(case_id, str):
-            continue
-        if case_id in seen:
-            mark = loaded.mark_for(("id",))
-            problems.append(
-                Problem(
-                    loaded.path,
-                    "id-unique",
-                    "この id はほかの事例ですでに使われています",
-                    line=mark.line,
-                    column=mark.column,
-                    key_path="id",
-                    got=f'"{case_id}"',
-                    hint=f"{seen[case_id]} と違う id にしてください",
+        for path, value in values_at(loaded.data, field_path):
+            if not isinstance(value, str):
+                continue
+            if value in seen and seen[value] != loaded.path:
+                problems.append(
+                    problem_at(loaded, path, rule, message, got=f'"{value}"', hint=hint(seen[value]))
                 )
-            )
-        seen.setdefault(case_id, loaded.path)
+            seen.setdefault(value, loaded.path)
     return problems
+
+
+def _duplicate_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
+    return _claimed_twice(
+        loaded_files, "id", "id-unique", "この id はほかの事例ですでに使われています",
+        lambda other: f"{other} と違う id にしてください",
+    )  # fmt: skip
 
 
 def _shared_former_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
     """Each former id redirects to one case only."""
-    seen: dict[str, str] = {}
-    problems = []
-    for loaded in loaded_files:
-        formers = loaded.data.get("former_ids") if isinstance(loaded.data, dict) else None
-        for index, former in enumerate(formers if isinstance(formers, list) else []):
-            if not isinstance(former, str):
-                continue
-            if former in seen and seen[former] != loaded.path:
-                mark = loaded.mark_for(("former_ids", index))
-                problems.append(
-                    Problem(
-                        loaded.path,
-                        "former-id",
-                        "この旧 id はほかの事例の former_ids にも書かれています",
-                        line=mark.line,
-                        column=mark.column,
-                        key_path=f"former_ids[{index}]",
-                        got=f'"{former}"',
-                        hint=f"旧 URL の転送先は 1 つだけです。{seen[former]} とどちらが正しいか確かめてください",
-                    )
-                )
-            seen.setdefault(former, loaded.path)
-    return problems
+    return _claimed_twice(
+        loaded_files, "former_ids[]", "former-id", "この旧 id はほかの事例の former_ids にも書かれています",
+        lambda other: f"旧 URL の転送先は 1 つだけです。{other} とどちらが正しいか確かめてください",
+    )  # fmt: skip
 
 
 def default_metrics() -> MetricsData | None:

@@ -105,7 +105,6 @@ class Analysis:
     release_dates: tuple[date, ...]  # releases with municipality rows, oldest first
     by_release: Mapping[date, tuple[AreaFigure, ...]]
     ranks: Mapping[date, Mapping[str, Ranks]]
-    rank_group_of: Mapping[str, str]  # code → 市区 / 町村
     average_group_of: Mapping[str, str]  # code → 特別区 / 政令指定都市 / 市 / 町村
     averages: Mapping[str, tuple[tuple[date, float], ...]]  # average group → (release, rate)
     national: tuple[AreaFigure, ...]  # published 全国 rows, oldest first
@@ -236,7 +235,6 @@ def analyse(metrics: MetricsData, reference: Reference) -> Analysis:
         release_dates=tuple(by_release),
         by_release=by_release,
         ranks=ranks,
-        rank_group_of=rank_group,
         average_group_of=average_group,
         averages=_averages(by_release, average_group),
         national=national,

@@ -6,13 +6,13 @@ failed build never leaves half-written output.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from jirei.cases.dates import parse_partial_date
 from jirei.cases.model import Case
+from jirei.cases.schema import load_schema
 from jirei.cases.validate import validate_files
 from jirei.cases.vocabulary import load_vocabulary
 from jirei.metrics.similar import latest_populations, similar_municipalities
@@ -20,13 +20,12 @@ from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
 from jirei.paths import CASES_DIR, DOCS_DIR, SCHEMA_PATH, TEMPLATES_DIR
 from jirei.problems import JireiError, Problem
 from jirei.reference.municipalities import Reference, load_reference
-from jirei.site.case_pages import case_link, render_case_pages
+from jirei.site.case_pages import case_link, links_by_code, render_case_pages
 from jirei.site.errors_page import ERRORS_PAGE, render_errors_page
 from jirei.site.field_reference import FIELDS_PAGE, render_field_reference
 from jirei.site.finder_page import render_finder_page
 from jirei.site.index_pages import render_index_pages
 from jirei.site.jinja import make_environment
-from jirei.site.links import CaseLink
 from jirei.site.metrics_pages import municipality_chart_for_case, render_metrics_pages
 from jirei.site.publishing import render_publishing
 from jirei.site.writer import WriteReport, write_outputs
@@ -85,12 +84,10 @@ def build_site(
     cases = list(result.cases)
     env = make_environment(templates_dir)
     vocabulary = load_vocabulary()
-    cases_by_code: dict[str, list[CaseLink]] = {}
-    for case in cases:
-        link = case_link(case)
-        cases_by_code.setdefault(case.municipality.code, []).append(link)
+    cases_by_code = links_by_code(cases)
 
-    similar = similar_municipalities(reference, latest_populations(metrics, reference))
+    populations = latest_populations(metrics, reference)
+    similar = similar_municipalities(reference, populations)
 
     outputs: dict[str, str | bytes] = {}
     outputs.update(
@@ -102,15 +99,16 @@ def build_site(
             charts=_charts(cases, metrics, reference),
             today=today,
             similar=similar,
+            cases_by_code=cases_by_code,
         )
     )
     outputs.update(
         render_index_pages(cases, env, vocabulary=vocabulary, reference=reference, metrics=metrics)
     )
-    outputs.update(render_finder_page(cases, env, reference=reference, metrics=metrics))
+    outputs.update(render_finder_page(cases, env, reference=reference, populations=populations))
     outputs.update(render_metrics_pages(metrics, reference, cases_by_code, env, similar=similar))
     outputs[ERRORS_PAGE] = render_errors_page(env)
-    outputs[FIELDS_PAGE] = render_field_reference(json.loads(SCHEMA_PATH.read_text("utf-8")), vocabulary, env)
+    outputs[FIELDS_PAGE] = render_field_reference(load_schema(), vocabulary, env)
     outputs.update(_data_files(metrics_dir, SCHEMA_PATH))
     outputs.update(render_publishing(cases, env, metrics_dir))
     report = write_outputs(outputs, docs_dir)

@@ -40,6 +40,14 @@ class AdopterLink:
     sources: tuple[str, ...]
 
 
+def links_by_code(cases: Sequence[Case]) -> dict[str, list[CaseLink]]:
+    """Each municipality code with the links to its cases, in the given order."""
+    grouped: dict[str, list[CaseLink]] = {}
+    for case in cases:
+        grouped.setdefault(case.municipality.code, []).append(case_link(case))
+    return grouped
+
+
 def case_link(case: Case) -> CaseLink:
     rate_points = tuple(
         (outcome.as_of, outcome.value, outcome.display_label)
@@ -145,12 +153,13 @@ def render_case_pages(
     charts: Mapping[str, str],
     today: date,
     similar: Mapping[str, Sequence[str]] | None = None,
+    cases_by_code: Mapping[str, Sequence[CaseLink]] | None = None,
 ) -> dict[str, str]:
-    """Every case page; ``similar`` (code → 類似団体 codes) adds the 類似団体 section."""
+    """Every case page; ``similar`` (code → 類似団体 codes) adds the 類似団体 section, which
+    lists the cases in ``cases_by_code`` (built from ``cases`` when not given)."""
     by_id = {case.id: case for case in cases}
-    cases_by_code: dict[str, list[CaseLink]] = {}
-    for case in cases:
-        cases_by_code.setdefault(case.municipality.code, []).append(case_link(case))
+    if cases_by_code is None:
+        cases_by_code = links_by_code(cases)
 
     def peers(case: Case) -> SimilarView | None:
         if metrics is None or not similar:

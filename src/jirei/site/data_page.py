@@ -67,7 +67,8 @@ class MetricsFile:
 def _metrics_files(metrics_dir: Path) -> list[MetricsFile]:
     files, problems = [], []
     for path in sorted(metrics_dir.glob("*.csv")):
-        header = path.read_text(encoding="utf-8").split("\n", 1)[0].strip().split(",")
+        with path.open(encoding="utf-8") as handle:
+            header = handle.readline().strip().split(",")
         undocumented = [
             name for name in (path.name, *header) if name not in {**METRICS_FILES, **METRICS_COLUMNS}
         ]

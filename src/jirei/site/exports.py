@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from jirei.cases.model import Case, Outcome
-from jirei.paths import SITE_URL
+from jirei.paths import SITE_NAME, SITE_URL
 from jirei.site.permalinks import case_url, municipality_url, site_url
 
 CASES_JSON = "data/cases.json"
@@ -49,7 +49,7 @@ def case_record(case: Case) -> dict[str, Any]:
 
 def cases_json(cases: Sequence[Case]) -> str:
     document = {
-        "title": "jirei 自治体DX事例集 事例データ",
+        "title": f"{SITE_NAME} 事例データ",
         "license": "CC-BY-4.0",
         "schema": SCHEMA_URL,
         "case_url": SITE_URL + "cases/{id}/",

@@ -7,14 +7,12 @@ Without JavaScript the page is a plain list of all cases.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from jinja2 import Environment
 
 from jirei.cases.model import Case
-from jirei.metrics.similar import latest_populations
-from jirei.metrics.store import MetricsData
 from jirei.reference.municipalities import Reference
 
 FINDER_PAGE = "cases/finder.md"
@@ -61,9 +59,9 @@ def _options(values: Sequence[str]) -> tuple[tuple[str, str], ...]:
 
 
 def render_finder_page(
-    cases: Sequence[Case], env: Environment, *, reference: Reference, metrics: MetricsData
+    cases: Sequence[Case], env: Environment, *, reference: Reference, populations: Mapping[str, int]
 ) -> dict[str, str]:
-    populations = latest_populations(metrics, reference)
+    """``populations``: latest population by code (jirei.metrics.similar.latest_populations)."""
     items = []
     for case in sorted(cases, key=lambda c: c.id):
         code = case.municipality.code

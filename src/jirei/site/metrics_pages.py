@@ -571,7 +571,6 @@ def render_metrics_pages(
 
     ``similar`` maps a code to its 類似団体 (jirei.metrics.similar); none are listed without it.
     """
-    env.filters["rank"] = rank_text
     analysis = analyse(metrics, reference)
     pref_ranks = prefecture_ranks(metrics)
     municipality_template = env.get_template("municipality.md.j2")

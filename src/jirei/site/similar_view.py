@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from jirei.metrics.store import MetricsData
 from jirei.reference.municipalities import Reference
-from jirei.site.jinja import japanese_date
 from jirei.site.links import CaseLink
 from jirei.site.urls import municipality_page, relative
 
@@ -26,7 +26,7 @@ class SimilarRow:
     population: int
     rate: Decimal
     figure_kind: str
-    as_of: str  # Japanese date of the release
+    as_of: date  # the release
     cases: tuple[SimilarCase, ...]
 
 
@@ -60,7 +60,7 @@ def _row(
         population=latest.population,
         rate=latest.rate_percent,
         figure_kind=latest.figure_kind,
-        as_of=japanese_date(latest.release_date),
+        as_of=latest.release_date,
         cases=cases,
     )
 
