@@ -100,9 +100,9 @@ def _walk(
     node: Mapping[str, Any], schema: Mapping[str, Any], path: str, *, required: bool
 ) -> Iterator[Field]:
     node = _resolve(node, schema)
+    items = _resolve(node["items"], schema) if node.get("type") == "array" and "items" in node else {}
     if path:
         description = str(node.get("description", "")).strip()
-        items = _resolve(node.get("items", {}), schema) if node.get("type") == "array" else {}
         allowed = tuple(str(value) for value in _allowed(node) or _allowed(items))
         yield Field(
             path=path,
@@ -113,10 +113,8 @@ def _walk(
             allowed=allowed,
             vocabulary=VOCABULARY_FIELDS.get(path) or VOCABULARY_FIELDS.get(f"{path}[]"),
         )
-    if node.get("type") == "array" and isinstance(node.get("items"), Mapping):
-        items = _resolve(node["items"], schema)
-        if items.get("type") == "object":
-            yield from _walk_properties(items, schema, f"{path}[]")
+    if items.get("type") == "object":
+        yield from _walk_properties(items, schema, f"{path}[]")
     elif node.get("type") == "object":
         yield from _walk_properties(node, schema, path)
 
