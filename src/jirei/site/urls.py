@@ -29,3 +29,28 @@ def prefecture_page(pref_code: str) -> str:
 def relative(from_page: str, to_page: str) -> str:
     """Relative link from one docs/ path to another (so `mkdocs build --strict` checks it)."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def page_url(page: str) -> str:
+    """The URL path MkDocs gives a docs/ page (directory URLs): 'cases/x.md' → 'cases/x/',
+    'cases/index.md' → 'cases/', 'index.md' → ''."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """Relative URL between the built pages of two docs/ pages, for links inside finished HTML
+    (verbatim blocks), which MkDocs does not rewrite: 'municipalities/1.md' → 'prefectures/01.md'
+    gives '../../prefectures/01/'. A '#fragment' on ``to_page`` is kept."""
+    path, hash_mark, fragment = to_page.partition("#")
+    start = page_url(from_page).rstrip("/") or "."
+    target = posixpath.relpath(page_url(path) or ".", start)
+    target = "./" if target == "." else target.rstrip("/") + "/"
+    return target + hash_mark + fragment
+
+
+def relative_file_url(from_page: str, file_path: str) -> str:
+    """Relative URL from a built page to a file copied as is ('data/metrics/x.csv')."""
+    return posixpath.relpath(file_path, page_url(from_page).rstrip("/") or ".")

@@ -1,0 +1,34 @@
+"""Relative URLs for links inside finished HTML, which MkDocs does not rewrite."""
+
+import pytest
+
+from jirei.site.urls import page_url, relative_file_url, relative_url
+
+
+@pytest.mark.parametrize(
+    ("page", "url"),
+    [("cases/999999-test.md", "cases/999999-test/"), ("cases/index.md", "cases/"), ("index.md", "")],
+)
+def test_page_url_follows_directory_urls(page: str, url: str) -> None:
+    assert page_url(page) == url
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "href"),
+    [
+        ("municipalities/999999.md", "prefectures/99.md", "../../prefectures/99/"),
+        ("municipalities/999999.md", "index.md", "../../"),
+        ("cases/index.md", "cases/999999-test.md", "999999-test/"),
+        ("index.md", "cases/index.md", "cases/"),
+        ("cases/999999-test.md", "cases/999999-test.md#成果", "./#成果"),
+        ("metrics/index.md", "indexes/themes.md#テスト", "../indexes/themes/#テスト"),
+    ],
+)
+def test_relative_url_between_built_pages(source: str, target: str, href: str) -> None:
+    assert relative_url(source, target) == href
+
+
+def test_relative_file_url_keeps_the_file_name() -> None:
+    assert relative_file_url("municipalities/999999.md", "data/metrics/municipalities.csv") == (
+        "../../data/metrics/municipalities.csv"
+    )
