@@ -18,6 +18,7 @@ escaping would change, is always rendered by the theme. Engines without plugins
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -37,6 +38,7 @@ FILL_FLAG = "jirei_fill_frame"  # in the template context: render nothing, the p
 FRAME_TEMPLATE = "jirei-frame.html"  # the theme's main.html, or nothing for a page to fill in
 FRAME_TEMPLATE_SOURCE = f'{{%- if not {FILL_FLAG} -%}}{{% include "main.html" %}}{{%- endif -%}}'
 _HTML_SPECIAL = set("&<>\"'")
+MIN_GROUP_SIZE = 3  # one page captured, one checked, one filled
 
 GroupKey = tuple[object, ...]
 
@@ -106,8 +108,25 @@ class PageFramesPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self._frames: dict[GroupKey, tuple[_State, Frame | None]] = {}
         self._filled = 0
         self._in_nav: set[str] = set()
+        self._pages: list[Page] = []
+
+    def on_page_content(self, html: str, /, *, page: Page, **kwargs: Any) -> str:
+        key = group_key(page, self._in_nav)
+        if key is not None:
+            self._keys[page.file.src_uri] = key
+            self._pages.append(page)
+        return html
 
     def on_env(self, env: Environment, /, **kwargs: Any) -> Environment:
+        """Every page has been read: keep the groups worth a frame (one page captured, one
+        checked, at least one filled) and route their pages through the frame template."""
+        sizes = Counter(self._keys.values())
+        for page in self._pages:
+            if sizes[self._keys[page.file.src_uri]] >= MIN_GROUP_SIZE:
+                page.meta["template"] = FRAME_TEMPLATE
+            else:
+                del self._keys[page.file.src_uri]
+        self._pages.clear()
         theme = [env.loader] if env.loader else []
         env.loader = ChoiceLoader([DictLoader({FRAME_TEMPLATE: FRAME_TEMPLATE_SOURCE}), *theme])
         return env
@@ -115,13 +134,6 @@ class PageFramesPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_nav(self, nav: Navigation, /, **kwargs: Any) -> Navigation:
         self._in_nav = {page.file.src_uri for page in nav.pages}
         return nav
-
-    def on_page_content(self, html: str, /, *, page: Page, **kwargs: Any) -> str:
-        key = group_key(page, self._in_nav)
-        if key is not None:
-            self._keys[page.file.src_uri] = key
-            page.meta["template"] = FRAME_TEMPLATE
-        return html
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
