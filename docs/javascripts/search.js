@@ -35,11 +35,9 @@
     return found ? found[1] : "ページ";
   }
 
-  // Results come in three tiers: places whose name, reading or code the query matches
-  // (data/places.json, exact matches first), then Pagefind's hits on every other page,
-  // then its hits on the 1,741 municipality pages (Pagefind filter 種類:市区町村), whose
-  // titles all hold a prefecture's name and would otherwise bury the cases.
-  const PLACE_FILTER = { 種類: "市区町村" };
+  // Results come in two tiers: places whose name, reading or code the query matches
+  // (data/places.json, exact matches first; their pages are not in the Pagefind index,
+  // see src/jirei/search/pagefind_index.py), then Pagefind's hits on the other pages.
   const PLACE_LIMIT = 5;
   let places = null;
 
@@ -109,13 +107,9 @@
   async function search(query, limit) {
     const text = query.trim();
     const module = await load();
-    const [main, towns, named] = await Promise.all([
-      module.search(text, { filters: { not: PLACE_FILTER } }),
-      module.search(text, { filters: PLACE_FILTER }),
-      placeHits(text),
-    ]);
-    if (!main || !towns) return { total: 0, results: [] }; // superseded by a newer query
-    const ranked = [...main.results, ...towns.results];
+    const [main, named] = await Promise.all([module.search(text), placeHits(text)]);
+    if (!main) return { total: 0, results: [] }; // superseded by a newer query
+    const ranked = main.results;
     const seen = new Set(named.map((r) => r.url));
     const pages = await Promise.all(ranked.slice(0, limit + named.length).map((hit) => hit.data()));
     const found = pages

@@ -27,9 +27,14 @@ def write_site(site: Path) -> None:
     (site / "a" / "index.html").write_text(
         PAGE.format(title="テスト町の事例", body="出張申請"), encoding="utf-8"
     )
+    for section in ("municipalities/999999", "prefectures/99"):  # found through data/places.json
+        (site / section).mkdir(parents=True)
+        (site / section / "index.html").write_text(
+            PAGE.format(title="テスト市の交付状況", body="団体コード 999999"), encoding="utf-8"
+        )
 
 
-def test_index_is_written_for_every_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_index_is_written_for_every_page_but_the_place_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = tmp_path / "site"
     write_site(site)
     assert main(["search", "index", str(site)]) == 0
@@ -41,7 +46,9 @@ def test_index_is_written_for_every_page(tmp_path: Path, capsys: pytest.CaptureF
 
 
 def test_the_command_indexes_only_the_article_without_permalinks(tmp_path: Path) -> None:
+    write_site(tmp_path / "site")
     command = pagefind_index.pagefind_command(tmp_path / "site", tmp_path / "out")
+    assert command[command.index("--glob") + 1] == "{*.html,a/**/*.html}"
     assert command[command.index("--root-selector") + 1] == "article.md-content__inner"
     assert ".headerlink" in command
 

@@ -157,38 +157,36 @@ def test_front_matter_then_comment(pages: dict[str, str]) -> None:
         assert "search:" not in "\n".join(lines[:end])  # Pagefind indexes every page
 
 
-def test_municipality_page_indexes_name_reading_and_code_only(pages: dict[str, str]) -> None:
+def test_municipality_page_opens_with_name_reading_and_code(pages: dict[str, str]) -> None:
     text = pages["municipalities/991001.md"]
-    keys, rest = text.split('<div data-pagefind-ignore="all" markdown>', 1)
-    assert 'data-pagefind-filter="種類:市区町村"' in keys
-    assert "団体コード 991001" in keys
-    assert "## この団体の事例" in rest and "## 最新の状況" in rest
+    opening = text.split("<p>", 1)[1].split("</p>", 1)[0]
+    assert opening == '<strong>テスト市</strong>は<a href="../../prefectures/99/">テスト県</a>の市です。団体コード 991001'
 
 
 def test_municipality_page_content(pages: dict[str, str]) -> None:
     text = pages["municipalities/991001.md"]
     assert "# テスト県テスト市のマイナンバーカード交付状況" in text
-    assert "| 人口 | 1,000人（2021年1月1日 住民基本台帳人口） |" in text
-    assert "| 交付枚数 | 500枚（2020年12月31日 時点） |" in text
-    assert "| 12か月の変化 | +20.0ポイント（+200枚、2020年1月1日との比較） |" in text
+    assert "<tr><td>人口</td><td>1,000人（2021年1月1日 住民基本台帳人口）</td></tr>" in text
+    assert "<tr><td>交付枚数</td><td>500枚（2020年12月31日 時点）</td></tr>" in text
+    assert "<tr><td>12か月の変化</td><td>+20.0ポイント（+200枚、2020年1月1日との比較）</td></tr>" in text
     # Rates at 2021-01-01: 981001 70.0, 991001 50.0, 991002 40.0, 991003 40.0, 991004 40.0.
-    assert "| 全国順位 | 2位 / 5 |" in text
-    assert "| テスト県内の順位 | 1位 / 4 |" in text
-    assert "| 市区での順位 | 2位 / 3 |" in text
+    assert "<tr><td>全国順位</td><td>2位 / 5</td></tr>" in text
+    assert "<tr><td>テスト県内の順位</td><td>1位 / 4</td></tr>" in text
+    assert "<tr><td>市区での順位</td><td>2位 / 3</td></tr>" in text
     assert (
         "<tr><td>2021年1月1日</td><td>1,000</td><td>500</td><td>50.0%</td>"
         "<td>2位 / 5</td><td>1位 / 4</td><td>2位 / 3</td></tr>"
     ) in text
-    assert "[テストの取組 &lt;試行&gt;](../cases/991001-test.md)：窓口を &amp; 増やした。" in text
-    assert "(../data/metrics/municipalities.csv)" in text  # the one CSV instead of a JSON per municipality
-    assert "(../metrics/index.md#data-definitions)" in text
+    assert '<a href="../../cases/991001-test/">テストの取組 &lt;試行&gt;</a>：窓口を &amp; 増やした。' in text
+    assert 'href="../../data/metrics/municipalities.csv"' in text  # one CSV, not a JSON per municipality
+    assert 'href="../../metrics/#data-definitions"' in text
     assert (
         "出典：総務省『マイナンバーカード交付状況』（Code for Japan による PDF からの抽出データを加工）"
         in text
     )
     town = pages["municipalities/991004.md"]
-    assert "まだ事例はありません。" in town and "(../contributing/index.md)" in town
-    assert "| 町村での順位 | 1位 / 2 |" in town
+    assert "まだ事例はありません。" in town and 'href="../../contributing/"' in town
+    assert "<tr><td>町村での順位</td><td>1位 / 2</td></tr>" in town
 
 
 def test_similar_municipalities_list_rates_and_their_cases(pages: dict[str, str]) -> None:
@@ -217,7 +215,9 @@ def test_chart_block_is_embeddable(pages: dict[str, str]) -> None:
 
 def test_prefecture_table_sorted_by_rate(pages: dict[str, str]) -> None:
     text = pages["prefectures/99.md"]
-    rows = re.findall(r"^\| \[(.+?)\]\(\.\./municipalities/\d+\.md\) \| .+? \| .+? \| ([\d.]+)%", text, re.M)
+    rows = re.findall(
+        r'^<tr><td><a href="\.\./\.\./municipalities/\d+/">(.+?)</a></td>(?:<td[^>]*>.+?</td>){2}<td>([\d.]+)%', text, re.M
+    )
     assert [name for name, _ in rows] == ["テスト市", "テスト第二市", "テスト町", "テスト村"]
     rates = [Decimal(rate) for _, rate in rows]
     assert rates == sorted(rates, reverse=True)

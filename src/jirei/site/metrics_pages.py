@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 import jinja2
+from markupsafe import Markup
 
 from jirei.metrics.analysis import (
     AVERAGE_GROUPS,
@@ -47,6 +48,8 @@ from jirei.site.urls import (
     municipality_page,
     prefecture_page,
     relative,
+    relative_file_url,
+    relative_url,
 )
 
 DEFINITIONS_ANCHOR = "data-definitions"
@@ -131,7 +134,7 @@ def _facts(
 ) -> list[tuple[str, str]]:
     return [
         ("基準日", japanese_date(figure.release_date)),
-        (_rate_label(figure), f"**{pct(figure.rate_percent)}**"),
+        (_rate_label(figure), Markup("<strong>{}</strong>").format(pct(figure.rate_percent))),
         ("人口", f"{figure.population:,}人（{japanese_date(figure.population_base_date)} 住民基本台帳人口）"),
         (figure.figure_kind, f"{figure.cards:,}枚（{japanese_date(figure.cards_base_date)} 時点）"),
         ("12か月の変化", _change_text(change)),
@@ -215,7 +218,7 @@ def _municipality_trend(
 
 
 def _case_items(page: str, cases: Sequence[CaseLink]) -> list[CaseItem]:
-    return [CaseItem(c.title, c.summary, relative(page, c.page)) for c in sorted(cases, key=lambda c: c.id)]
+    return [CaseItem(c.title, c.summary, relative_url(page, c.page)) for c in sorted(cases, key=lambda c: c.id)]
 
 
 def _municipality_context(
@@ -228,11 +231,11 @@ def _municipality_context(
     series = analysis.municipality_series(municipality.code)
     title = f"{municipality.prefecture}{municipality.name}のマイナンバーカード交付状況"
     links = PageLinks(
-        overview=relative(page, OVERVIEW_PAGE),
-        definitions=f"{relative(page, OVERVIEW_PAGE)}#{DEFINITIONS_ANCHOR}",
-        prefecture=relative(page, prefecture_page(municipality.pref_code)),
-        data=relative(page, MUNICIPALITIES_CSV),
-        contribute=relative(page, CONTRIBUTE_PAGE),
+        overview=relative_url(page, OVERVIEW_PAGE),
+        definitions=relative_url(page, f"{OVERVIEW_PAGE}#{DEFINITIONS_ANCHOR}"),
+        prefecture=relative_url(page, prefecture_page(municipality.pref_code)),
+        data=relative_file_url(page, MUNICIPALITIES_CSV),
+        contribute=relative_url(page, CONTRIBUTE_PAGE),
     )
     context: dict[str, object] = {
         "title": title,
@@ -302,7 +305,7 @@ def _municipality_rows(analysis: Analysis, prefecture: Prefecture, page: str) ->
         rows.append(
             MunicipalityRow(
                 name=municipality.name,
-                href=relative(page, municipality_page(municipality.code)),
+                href=relative_url(page, municipality_page(municipality.code)),
                 category=municipality.category,
                 population=latest.population,
                 rate=latest.rate_percent,
@@ -324,8 +327,8 @@ def _prefecture_context(
         "generated_from": SOURCES_PREFECTURE,
         "prefecture": prefecture,
         "links": PageLinks(
-            overview=relative(page, OVERVIEW_PAGE),
-            definitions=f"{relative(page, OVERVIEW_PAGE)}#{DEFINITIONS_ANCHOR}",
+            overview=relative_url(page, OVERVIEW_PAGE),
+            definitions=relative_url(page, f"{OVERVIEW_PAGE}#{DEFINITIONS_ANCHOR}"),
         ),
         "municipalities": _municipality_rows(analysis, prefecture, page),
         "has_data": bool(series),
