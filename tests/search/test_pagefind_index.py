@@ -34,7 +34,9 @@ def write_site(site: Path) -> None:
         )
 
 
-def test_index_is_written_for_every_page_but_the_place_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_index_is_written_for_every_page_but_the_place_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     site = tmp_path / "site"
     write_site(site)
     assert main(["search", "index", str(site)]) == 0

@@ -160,7 +160,10 @@ def test_front_matter_then_comment(pages: dict[str, str]) -> None:
 def test_municipality_page_opens_with_name_reading_and_code(pages: dict[str, str]) -> None:
     text = pages["municipalities/991001.md"]
     opening = text.split("<p>", 1)[1].split("</p>", 1)[0]
-    assert opening == '<strong>テスト市</strong>は<a href="../../prefectures/99/">テスト県</a>の市です。団体コード 991001'
+    assert (
+        opening
+        == '<strong>テスト市</strong>は<a href="../../prefectures/99/">テスト県</a>の市です。団体コード 991001'
+    )
 
 
 def test_municipality_page_content(pages: dict[str, str]) -> None:
@@ -216,7 +219,9 @@ def test_chart_block_is_embeddable(pages: dict[str, str]) -> None:
 def test_prefecture_table_sorted_by_rate(pages: dict[str, str]) -> None:
     text = pages["prefectures/99.md"]
     rows = re.findall(
-        r'^<tr><td><a href="\.\./\.\./municipalities/\d+/">(.+?)</a></td>(?:<td[^>]*>.+?</td>){2}<td>([\d.]+)%', text, re.M
+        r'^<tr><td><a href="\.\./\.\./municipalities/\d+/">(.+?)</a></td>(?:<td[^>]*>.+?</td>){2}<td>([\d.]+)%',
+        text,
+        re.M,
     )
     assert [name for name, _ in rows] == ["テスト市", "テスト第二市", "テスト町", "テスト村"]
     rates = [Decimal(rate) for _, rate in rows]

@@ -218,7 +218,9 @@ def _municipality_trend(
 
 
 def _case_items(page: str, cases: Sequence[CaseLink]) -> list[CaseItem]:
-    return [CaseItem(c.title, c.summary, relative_url(page, c.page)) for c in sorted(cases, key=lambda c: c.id)]
+    return [
+        CaseItem(c.title, c.summary, relative_url(page, c.page)) for c in sorted(cases, key=lambda c: c.id)
+    ]
 
 
 def _municipality_context(
