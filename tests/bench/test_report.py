@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from jirei.bench.measure import Step
+from jirei.bench.measure import PageBytes, Step, page_bytes
 from jirei.bench.report import ScaleResult, budgets, table
 from jirei.bench.runner import with_material_search
 
@@ -75,3 +75,23 @@ def test_properdocs_config_adds_material_search_only_when_missing(tmp_path: Path
     assert yaml.safe_load(with_material_search(config)) == {"plugins": ["tags", {"search": {"lang": "ja"}}]}
     config.write_text("plugins:\n  - search:\n      lang: ja\n", encoding="utf-8")
     assert with_material_search(config) == ""
+
+
+def test_the_size_floor_adds_the_bare_frame_to_every_page() -> None:
+    result = _result(2000, generate=5.2, pipeline_extra=9.0, site_mb=100)
+    result.page_bytes = PageBytes(pages=4000, article=40_000_000, frame=50_000_000)  # 12.5 KB frames
+    result.bare_page_bytes = PageBytes(pages=10, article=20_000, frame=120_000)  # 12 KB frames
+    breakdown, floor = budgets([result])[2:4]
+    assert "本文（article）40.0 MB・テーマの枠 50.0 MB（1 ページ 12 KB" in breakdown  # 12.5 rounds to 12
+    assert "HTML 以外（データ・検索索引・テーマの資産）10.0 MB" in breakdown
+    assert floor.endswith("= 58.0 MB（予算内に収まる余地があります）")  # 10 MB + 4,000 × 12 KB
+    result.bare_page_bytes = PageBytes(pages=10, article=20_000, frame=130_000)
+    assert budgets([result])[3].endswith("= 62.0 MB（本文が空でも予算を超えます）")
+
+
+def test_page_bytes_splits_each_page_at_its_article(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_bytes(b"<html><nav>x</nav><article>12345</article></html>")
+    (tmp_path / "redirect.html").write_bytes(b"<html><meta http-equiv='refresh'></html>")  # no article
+    split = page_bytes(tmp_path)
+    assert (split.pages, split.article, split.frame) == (1, 24, 25)  # 24 inside, 25 around

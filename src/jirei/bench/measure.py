@@ -92,3 +92,31 @@ def pagefind_first_query_bytes(site: Path, results_shown: int = 5) -> int | None
     chunk = max(sizes("*.pf_index"), default=0)
     fragments = _median(sizes("*.pf_fragment")) * results_shown
     return fixed + wasm + meta + chunk + fragments
+
+
+@dataclass(frozen=True)
+class PageBytes:
+    """The HTML pages of a site split into their article (the content) and the theme's frame."""
+
+    pages: int
+    article: int
+    frame: int
+
+    @property
+    def frame_per_page(self) -> float:
+        return self.frame / self.pages if self.pages else 0.0
+
+
+def page_bytes(site: Path) -> PageBytes:
+    """Bytes inside ``<article …>…</article>`` and around it, over every page with an article."""
+    pages = article = frame = 0
+    for path in site.rglob("*.html"):
+        html = path.read_bytes()
+        start, end = html.find(b"<article"), html.rfind(b"</article>")
+        if start < 0 or end < start:
+            continue
+        pages += 1
+        inside = end + len(b"</article>") - start
+        article += inside
+        frame += len(html) - inside
+    return PageBytes(pages, article, frame)

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from jirei.bench.measure import Step
+from jirei.bench.measure import PageBytes, Step
 
 MB = 1_000_000
 PIPELINE_RATIO_BUDGET = 1.2  # whole pipeline ÷ bare MkDocs build of the same page count
@@ -37,6 +37,8 @@ class ScaleResult:
     edited_files: tuple[str, ...] = ()
     unrelated_files: tuple[str, ...] = ()  # rewritten although they do not mention the edited case
     breakdown: Counter[str] = field(default_factory=Counter)
+    page_bytes: PageBytes | None = None  # our pages: article and theme frame
+    bare_page_bytes: PageBytes | None = None  # the bare MkDocs pages: the theme's smallest frame
 
     @property
     def pipeline_seconds(self) -> float:
@@ -127,6 +129,7 @@ def budgets(results: Sequence[ScaleResult]) -> list[str]:
             f"{_verdict(result.site_bytes <= SITE_BYTES_BUDGET)} [{result.label}] サイト容量 {_mb(result.site_bytes)}"
             f"（予算 ≤ {_mb(SITE_BYTES_BUDGET)}）"
         )
+        lines.extend(_size_floor(result))
     if not big:
         lines.append(f"SKIP サイト容量: 事例 {SITE_BUDGET_CASES:,} 件の規模を測っていません")
     synthetic = [r for r in results if r.per_case_ms() is not None and r.label != "実データ"]
@@ -157,6 +160,22 @@ def budgets(results: Sequence[ScaleResult]) -> list[str]:
                 f"{_verdict(properdocs.ok)} [{result.label}] ProperDocs で生成した docs/ をビルドできる"
             )
     return lines
+
+
+def _size_floor(result: ScaleResult) -> list[str]:
+    """Where the bytes are, and the least any site with the theme's frame on every page needs."""
+    ours, bare = result.page_bytes, result.bare_page_bytes
+    if ours is None or bare is None or not ours.pages:
+        return []
+    other = result.site_bytes - ours.article - ours.frame
+    floor = other + ours.pages * bare.frame_per_page
+    verdict = "本文が空でも予算を超えます" if floor > SITE_BYTES_BUDGET else "予算内に収まる余地があります"
+    return [
+        f"　　内訳: 本文（article）{_mb(ours.article)}・テーマの枠 {_mb(ours.frame)}（1 ページ {_kb(round(ours.frame_per_page))}、"
+        f"{ours.pages:,} ページ）・HTML 以外（データ・検索索引・テーマの資産）{_mb(other)}",
+        f"　　下限: HTML 以外 {_mb(other)} + 素の MkDocs の枠 {_kb(round(bare.frame_per_page))} × {ours.pages:,} ページ"
+        f" = {_mb(round(floor))}（{verdict}）",
+    ]
 
 
 def _search_budget(result: ScaleResult) -> str:

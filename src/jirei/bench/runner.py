@@ -28,6 +28,7 @@ from jirei.bench.measure import (
     Step,
     bytes_by_kind,
     material_index_bytes,
+    page_bytes,
     pagefind_first_query_bytes,
     run_step,
     tree_bytes,
@@ -119,6 +120,7 @@ def run_scale(work: Path, label: str, cases: int, raw_folders: list[Path]) -> Sc
         result.pipeline.append(_checked(run_step("Pagefind", index)))
     result.site_bytes = tree_bytes(work / "site")
     result.breakdown = bytes_by_kind(work / "site")
+    result.page_bytes = page_bytes(work / "site")
     result.pagefind_first_query = pagefind_first_query_bytes(work / "site")
     result.first_results_ms = _first_results_ms(work / "site")
     _measure_edit(work, result)
@@ -180,6 +182,7 @@ def _measure_bare(work: Path, result: ScaleResult) -> None:
         _checked(run_step("素の MkDocs build", [PY, "-m", "mkdocs", "build", "-f", str(config)]))
     )
     result.bare_site_bytes = tree_bytes(work / "bare" / "site")
+    result.bare_page_bytes = page_bytes(work / "bare" / "site")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
