@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -40,10 +42,12 @@ def test_bibtex_special_characters_are_escaped(tmp_path: Path) -> None:
 def test_the_case_page_shows_the_citation_in_code_blocks(tmp_path: Path) -> None:
     from tests.site.test_case_pages import _render
 
-    page = _render(fake_case(tmp_path))
-    assert '??? quote "この事例を引用する"' in page
-    assert "        @misc{jirei-992011-test-shinsei," in page
-    assert f'            "URL": "{PERMALINK}",' in page  # quotes unescaped: copied text must be exact
+    case = fake_case(tmp_path)
+    page = _render(case)
+    assert '<details class="quote">\n<summary>この事例を引用する</summary>' in page
+    blocks = [html.unescape(block) for block in re.findall(r"<pre><code>(.*?)</code></pre>", page, re.S)]
+    cited = citation(case)
+    assert blocks == [f"{text}\n" for text in (cited.text, cited.bibtex, cited.csl_json)]  # copied exactly
 
 
 def test_json_ld_describes_an_article_about_the_municipality(tmp_path: Path) -> None:

@@ -195,12 +195,16 @@ def test_municipality_page_content(pages: dict[str, str]) -> None:
 def test_similar_municipalities_list_rates_and_their_cases(pages: dict[str, str]) -> None:
     text = pages["municipalities/991002.md"]
     section = text.split("## 類似団体", 1)[1].split("</div>", 1)[0]
+    assert section.lstrip().startswith("<!-- jirei:html -->")  # finished HTML after the Markdown heading
     # 991002 (市, 2,000) → テスト市 (1,000) and テスト北市 (1,000): equal ratio, lower code first.
-    assert section.index("[テスト北県テスト北市](981001.md)") < section.index("[テスト県テスト市](991001.md)")
-    assert (
-        "| 1,000 | 50.0%（交付枚数） | 2021年1月1日 | [テストの取組 &lt;試行&gt;](../cases/991001-test.md) |"
-        in section
+    assert section.index('<a href="../981001/">テスト北県テスト北市</a>') < section.index(
+        '<a href="../991001/">テスト県テスト市</a>'
     )
+    right = '<td style="text-align: right;">'
+    assert (
+        f"{right}1,000</td>{right}50.0%（交付枚数）</td><td>2021年1月1日</td>"
+        '<td><a href="../../cases/991001-test/">テストの取組 &lt;試行&gt;</a></td>'
+    ) in section
     assert "類似団体の事例は 1 件です" in section
     assert "テスト町" not in section  # another category
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib.resources import files
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -16,14 +18,15 @@ from jirei.paths import REPO_URL
 from jirei.reference.municipalities import Reference
 from jirei.site.anchors import anchor
 from jirei.site.citation import citation
+from jirei.site.footnotes import Footnotes
 from jirei.site.jsonld import case_jsonld, front_matter_json
 from jirei.site.links import CaseLink
 from jirei.site.permalinks import case_url
 from jirei.site.similar_view import SimilarView, similar_view
-from jirei.site.urls import case_page, municipality_page, relative
+from jirei.site.urls import case_page, municipality_page, relative_url
 
 CARD_RATE_METRICS = ("交付枚数率", "保有枚数率")
-INDEX_PAGES = {"themes": "../indexes/themes.md", "success_factors": "../indexes/success-factors.md"}
+INDEX_PAGES = {"themes": "indexes/themes.md", "success_factors": "indexes/success-factors.md"}
 
 
 @dataclass(frozen=True)
@@ -33,11 +36,24 @@ class Population:
 
 
 @dataclass(frozen=True)
+class RelatedLink:
+    title: str
+    url: str  # relative to the built case page
+
+
+@dataclass(frozen=True)
 class AdopterLink:
     label: str
-    page: str
+    url: str  # relative to the built case page
     note: str | None
     sources: tuple[str, ...]
+
+
+@cache
+def material_icon(name: str) -> Markup:
+    """A Material for MkDocs icon as pymdownx.emoji renders `:material-pencil:` (name 'material/pencil')."""
+    svg = (files("material") / "templates" / ".icons" / f"{name}.svg").read_text(encoding="utf-8")
+    return Markup(f'<span class="twemoji">{svg.strip()}</span>')  # the theme's own file
 
 
 def links_by_code(cases: Sequence[Case]) -> dict[str, list[CaseLink]]:
@@ -103,7 +119,7 @@ def render_case_page(
     adopters = [
         AdopterLink(
             label=f"{found.prefecture}{found.name}",
-            page=relative(page, municipality_page(found.code)),
+            url=relative_url(page, municipality_page(found.code)),
             note=adopter.note,
             sources=adopter.sources,
         )
@@ -111,26 +127,18 @@ def render_case_page(
         if (found := reference.by_code.get(adopter.code))
     ]
     related = [
-        CaseLink(
-            other.id,
-            other.title,
-            other.summary,
-            relative(page, case_page(other.id)),
-            other.municipality.code,
-            other.period.start,
-            other.period.end,
-        )
+        RelatedLink(other.title, relative_url(page, case_page(other.id)))
         for other_id in case.related_cases
         if (other := cases_by_id.get(other_id))
     ]
     return env.get_template("case.md.j2").render(
         case=case,
-        numbers=case.source_numbers,
+        footnotes=Footnotes(case.source_numbers),
         generated_from=f"cases/{case.id}.yml",
-        municipality_page=relative(page, municipality_page(case.municipality.code)),
+        municipality_url=relative_url(page, municipality_page(case.municipality.code)),
         population=_population(metrics, case.municipality.code),
         newest_official=newer_official_figure(case, metrics),
-        index_pages=INDEX_PAGES,
+        index_urls={key: relative_url(page, index) for key, index in INDEX_PAGES.items()},
         anchors=anchors,
         stale=review_overdue(case.record.last_reviewed, today),
         chart=chart,
@@ -138,6 +146,7 @@ def render_case_page(
         adopters=adopters,
         similar=similar,
         edit_url=f"{REPO_URL}/edit/main/cases/{case.id}.yml",
+        edit_icon=material_icon("material/pencil"),
         permalink=case_url(case.id),
         citation=citation(case),
         jsonld=Markup(front_matter_json(case_jsonld(case))),

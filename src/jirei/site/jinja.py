@@ -53,10 +53,10 @@ def format_number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-def link_target(url: str) -> Markup:
-    """A URL safe as a Markdown link target: characters that could end the link or
-    start markup are percent-encoded; '&' is left for Markdown to escape once."""
-    return Markup(quote(url, safe=":/?#[]@!$&*+,;=%~-._"))
+def link_href(url: str) -> str:
+    """A URL for an href attribute: characters not allowed in a URL (spaces, quotes,
+    non-ASCII) are percent-encoded, existing escapes kept; autoescaping then escapes '&'."""
+    return quote(url, safe=":/?#[]@!$&*+,;=%~-._")
 
 
 def yaml_string(value: str) -> Markup:
@@ -76,14 +76,6 @@ def join_cjk_lines(text: str) -> str:
 def table_cell(value: object) -> str:
     """Text safe inside a Markdown table cell (pipes and line breaks escaped)."""
     return str(value).replace("|", "&#124;").replace("\n", " ")
-
-
-def code_block(text: str, indent: int = 8) -> Markup:
-    """Text as an indented Markdown code block (at ``indent`` spaces, e.g. inside a details block).
-
-    Returned unescaped on purpose: Markdown escapes code block content itself, and
-    HTML entities would be shown literally there (a citation must copy exactly)."""
-    return Markup("\n".join((" " * indent + line).rstrip() for line in str(text).splitlines()))
 
 
 def pct(value: Decimal | float) -> str:
@@ -127,7 +119,7 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env.filters["cell"] = table_cell
     env.filters["jdate"] = japanese_date
     env.filters["number"] = format_number
-    env.filters["url"] = link_target
+    env.filters["href"] = link_href
     env.filters["yaml_str"] = yaml_string
     env.filters["cjk_join"] = join_cjk_lines
     env.filters["pct"] = pct
@@ -135,6 +127,5 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env.filters["points"] = points
     env.filters["signed"] = signed
     env.filters["one"] = one_decimal
-    env.filters["code_block"] = code_block
     env.filters["verbatim"] = verbatim
     return env

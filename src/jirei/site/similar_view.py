@@ -1,4 +1,7 @@
-"""The 類似団体 table shown on municipality and case pages (templates/partials/similar.md.j2)."""
+"""The 類似団体 table shown on municipality and case pages (templates/partials/similar.md.j2).
+
+Its hrefs are URLs relative to the built page: the table is finished HTML, which MkDocs does not rewrite.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from decimal import Decimal
 from jirei.metrics.store import MetricsData
 from jirei.reference.municipalities import Reference
 from jirei.site.links import CaseLink
-from jirei.site.urls import municipality_page, relative
+from jirei.site.urls import municipality_page, relative_url
 
 
 @dataclass(frozen=True)
@@ -51,12 +54,12 @@ def _row(
     municipality = reference.by_code[code]
     latest = metrics.municipality_series(code)[-1]
     cases = tuple(
-        SimilarCase(link.title, relative(from_page, link.page))
+        SimilarCase(link.title, relative_url(from_page, link.page))
         for link in sorted(cases_by_code.get(code, ()), key=lambda link: link.id)
     )
     return SimilarRow(
         name=f"{municipality.prefecture}{municipality.name}",
-        href=relative(from_page, municipality_page(code)),
+        href=relative_url(from_page, municipality_page(code)),
         population=latest.population,
         rate=latest.rate_percent,
         figure_kind=latest.figure_kind,
