@@ -227,12 +227,21 @@ def _convert(hint: Any, value: Any) -> Any:
     return value
 
 
+_FIELD_HINTS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(field name, resolved type hint) of a dataclass, resolved once per class."""
+    if cls not in _FIELD_HINTS:
+        hints = get_type_hints(cls)
+        fields = dataclasses.fields(cls)
+        _FIELD_HINTS[cls] = tuple((field.name, hints[field.name]) for field in fields)
+    return _FIELD_HINTS[cls]
+
+
 def _build(cls: type[T], data: dict[str, Any]) -> T:
-    hints = get_type_hints(cls)
     kwargs = {
-        field.name: _convert(hints[field.name], data[field.name])
-        for field in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if field.name in data and data[field.name] is not None
+        name: _convert(hint, data[name]) for name, hint in _field_hints(cls) if data.get(name) is not None
     }
     return cls(**kwargs)
 
