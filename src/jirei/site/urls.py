@@ -7,6 +7,7 @@ These paths are the site's permalinks (``cases/<id>/``, ``municipalities/<code>/
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 OVERVIEW_PAGE = "metrics/index.md"
 CONTRIBUTE_PAGE = "contributing/index.md"  # hand-written
@@ -28,7 +29,13 @@ def prefecture_page(pref_code: str) -> str:
 
 def relative(from_page: str, to_page: str) -> str:
     """Relative link from one docs/ path to another (so `mkdocs build --strict` checks it)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return _relative_to_folder(to_page, posixpath.dirname(from_page) or ".")
+
+
+@lru_cache(maxsize=16384)
+def _relative_to_folder(to_page: str, folder: str) -> str:
+    """Remembered: the pages of one folder link to the same pages (a few folders, ~4,000 pages)."""
+    return posixpath.relpath(to_page, folder)
 
 
 def page_url(page: str) -> str:
