@@ -165,16 +165,31 @@ def _trend_description(latest: date, series: Sequence[Series]) -> str:
 # --- municipality ------------------------------------------------------------------
 
 
-def _comparison_series(analysis: Analysis, municipality: Municipality) -> list[Series]:
-    """National, own-category average and prefecture lines for a municipality chart."""
-    result = [Series("全国", _points(analysis.national), "national")]
-    average = analysis.average_series(municipality.code)
-    if average is not None:
-        group, points_ = average
-        result.append(Series(AVERAGE_LABELS[group], points_, "category"))
-    prefecture = analysis.metrics.prefecture_series(municipality.pref_code)
-    result.append(Series(municipality.prefecture, _points(prefecture), "prefecture"))
-    return result
+class _ComparisonLines:
+    """The national, category-average and prefecture lines of the municipality charts,
+    each built once and shared by every chart that draws it."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.national = Series("全国", _points(analysis.national), "national")
+        self._prefectures: dict[tuple[str, str], Series] = {}
+
+    def _prefecture(self, municipality: Municipality) -> Series:
+        key = (municipality.pref_code, municipality.prefecture)
+        if key not in self._prefectures:
+            figures = self.analysis.metrics.prefecture_series(municipality.pref_code)
+            self._prefectures[key] = Series(municipality.prefecture, _points(figures), "prefecture")
+        return self._prefectures[key]
+
+    def for_municipality(self, municipality: Municipality) -> list[Series]:
+        """National, own-category average and prefecture lines for a municipality chart."""
+        result = [self.national]
+        average = self.analysis.average_series(municipality.code)
+        if average is not None:
+            group, points_ = average
+            result.append(Series(AVERAGE_LABELS[group], points_, "category"))
+        result.append(self._prefecture(municipality))
+        return result
 
 
 def _group_label(ranks: Ranks | None) -> str:
@@ -182,11 +197,11 @@ def _group_label(ranks: Ranks | None) -> str:
 
 
 def _municipality_trend(
-    analysis: Analysis, municipality: Municipality, series: Sequence[AreaFigure]
+    analysis: Analysis, comparison: _ComparisonLines, municipality: Municipality, series: Sequence[AreaFigure]
 ) -> Trend:
     lines = [
         Series(municipality.name, _points(series), "primary"),
-        *_comparison_series(analysis, municipality),
+        *comparison.for_municipality(municipality),
     ]
     chart = line_chart(
         f"{municipality.prefecture}{municipality.name}の人口に対する枚数の率の推移",
@@ -220,6 +235,7 @@ def _case_items(page: str, cases: Sequence[CaseLink]) -> list[CaseItem]:
 
 def _municipality_context(
     analysis: Analysis,
+    comparison: _ComparisonLines,
     municipality: Municipality,
     cases_by_code: Mapping[str, Sequence[CaseLink]],
     similar: Mapping[str, Sequence[str]],
@@ -259,7 +275,7 @@ def _municipality_context(
     context.update(
         latest=latest,
         facts=_facts(latest, twelve_month_change(series), rank_rows),
-        trend=_municipality_trend(analysis, municipality, series),
+        trend=_municipality_trend(analysis, comparison, municipality, series),
         pace=PaceView(municipality.name, pace(series)),
     )
     return context
@@ -575,10 +591,11 @@ def render_metrics_pages(
     pref_ranks = prefecture_ranks(metrics)
     municipality_template = env.get_template("municipality.md.j2")
     prefecture_template = env.get_template("prefecture.md.j2")
+    comparison = _ComparisonLines(analysis)
     pages: dict[str, str] = {}
     for code in sorted(reference.by_code):
         municipality = reference.by_code[code]
-        context = _municipality_context(analysis, municipality, cases_by_code, similar or {})
+        context = _municipality_context(analysis, comparison, municipality, cases_by_code, similar or {})
         pages[municipality_page(code)] = municipality_template.render(context)
     for pref_code in sorted(reference.prefectures):
         context = _prefecture_context(analysis, reference.prefectures[pref_code], pref_ranks)
