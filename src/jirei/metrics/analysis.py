@@ -188,7 +188,10 @@ def _scope_ranks(members: Sequence[AreaFigure], interned: dict[tuple[int, int], 
 
 
 def _rank_release(
-    figures: Sequence[AreaFigure], rank_group: Mapping[str, str], pref_of: Mapping[str, str]
+    figures: Sequence[AreaFigure],
+    rank_group: Mapping[str, str],
+    pref_of: Mapping[str, str],
+    interned: dict[tuple[int, int], Rank],
 ) -> dict[str, Ranks]:
     """All ranks for one release. One sort: the members of a prefecture or group keep the
     national order, so their ranks follow from one pass each."""
@@ -199,7 +202,6 @@ def _rank_release(
         by_pref.setdefault(pref_of[figure.key], []).append(figure)
         if figure.key in rank_group:
             by_group.setdefault(rank_group[figure.key], []).append(figure)
-    interned: dict[tuple[int, int], Rank] = {}
     national = _scope_ranks(ordered, interned)
     pref_ranks = {pref: _scope_ranks(members, interned) for pref, members in by_pref.items()}
     group_ranks = {group: _scope_ranks(members, interned) for group, members in by_group.items()}
@@ -248,7 +250,10 @@ def analyse(metrics: MetricsData, reference: Reference) -> Analysis:
     codes = {figure.key for figure in metrics.municipalities}
     rank_group, average_group = _groups(codes, reference)
     pref_of = {code: pref_code_of(code, reference) for code in codes}
-    ranks = {day: _rank_release(figures, rank_group, pref_of) for day, figures in by_release.items()}
+    interned: dict[tuple[int, int], Rank] = {}  # one object per distinct rank, over all releases
+    ranks = {
+        day: _rank_release(figures, rank_group, pref_of, interned) for day, figures in by_release.items()
+    }
     national = tuple(
         sorted((f for f in metrics.categories if f.key == NATIONAL_KEY), key=lambda f: f.release_date)
     )

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 import jinja2
 
@@ -75,8 +76,16 @@ PREFECTURE_TREND_COLUMNS = ("基準日", "人口", "枚数", "率", "都道府�
 # --- formatting ------------------------------------------------------------------
 
 
+@lru_cache(maxsize=16384)
 def rank_text(rank: Rank | None) -> str:
+    """Remembered: a few thousand distinct ranks fill ~200,000 table cells."""
     return str(rank) if rank is not None else "—"
+
+
+@lru_cache(maxsize=16384)
+def _rate_text(rate: Decimal) -> str:
+    """``pct`` remembered per rate (the same published rates recur across rows)."""
+    return pct(rate)
 
 
 # --- view records --------------------------------------------------------------------
@@ -144,7 +153,7 @@ def _area_row(figure: AreaFigure, ranks: Sequence[str]) -> tuple[str, ...]:
         japanese_date(figure.release_date),
         f"{figure.population:,}",
         f"{figure.cards:,}",
-        pct(figure.rate_percent),
+        _rate_text(figure.rate_percent),
         *ranks,
     )
 
@@ -192,6 +201,13 @@ class _ComparisonLines:
         return result
 
 
+def _rank_cells(ranks: Ranks | None) -> tuple[str, str, str]:
+    """National, prefecture and group rank texts (— when unranked)."""
+    if ranks is None:
+        return ("—", "—", "—")
+    return (rank_text(ranks.national), rank_text(ranks.prefecture), rank_text(ranks.group))
+
+
 def _group_label(ranks: Ranks | None) -> str:
     return f"{ranks.group_name}での順位" if ranks is not None and ranks.group_name else "区分内順位"
 
@@ -209,19 +225,10 @@ def _municipality_trend(
         lines,
         chart_id=f"trend-{municipality.code}",
     )
-    rows = []
-    for figure in reversed(series):
-        ranks = analysis.ranks_for(municipality.code, figure.release_date)
-        rows.append(
-            _area_row(
-                figure,
-                [
-                    rank_text(ranks.national if ranks else None),
-                    rank_text(ranks.prefecture if ranks else None),
-                    rank_text(ranks.group if ranks else None),
-                ],
-            )
-        )
+    rows = [
+        _area_row(figure, _rank_cells(analysis.ranks_for(municipality.code, figure.release_date)))
+        for figure in reversed(series)
+    ]
     note = (
         "区分平均は、同じ区分（特別区・政令指定都市・市・町村）の全団体の枚数の合計を人口の合計で割った値です。"
         "区分内順位は「市区」または「町村」の中での順位です。"
