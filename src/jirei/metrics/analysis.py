@@ -275,11 +275,10 @@ def analyse(metrics: MetricsData, reference: Reference) -> Analysis:
 def year_before(series: Sequence[AreaFigure], current: AreaFigure) -> AreaFigure | None:
     """The figure released closest to 365 days before ``current`` (within ±45 days)."""
     wanted = current.release_date - timedelta(days=YEAR_DAYS)
+    window = timedelta(days=YEAR_TOLERANCE_DAYS)
+    earliest, latest = wanted - window, wanted + window
     candidates = [
-        f
-        for f in series
-        if f.release_date < current.release_date
-        and abs((f.release_date - wanted).days) <= YEAR_TOLERANCE_DAYS
+        f for f in series if earliest <= f.release_date <= latest and f.release_date < current.release_date
     ]
     if not candidates:
         return None

@@ -202,7 +202,8 @@ _x_scale = lru_cache(maxsize=64)(XScale)
 _y_scale = lru_cache(maxsize=64)(YScale)
 
 
-def _y_axis(y_max: float, y_label: str, left: float, right: float, y_of: YScale) -> list[str]:
+@lru_cache(maxsize=64)  # the same axes recur on most charts
+def _y_axis(y_max: float, y_label: str, left: float, right: float, y_of: YScale) -> tuple[str, ...]:
     out = ['<g class="jirei-chart__grid" stroke="currentColor" stroke-opacity="0.2">']
     for tick in _ticks(y_max):
         y = num(y_of(tick))
@@ -213,10 +214,11 @@ def _y_axis(y_max: float, y_label: str, left: float, right: float, y_of: YScale)
         out.append(f'<text x="{num(left - 6)}" y="{num(y_of(tick) + 4)}">{esc(_tick_label(tick))}</text>')
     out.append(f'<text x="{num(left - 6)}" y="{num(TOP - 14)}">{esc(y_label)}</text>')
     out.append("</g>")
-    return out
+    return tuple(out)
 
 
-def _x_axis(x_of: XScale, bottom: float) -> list[str]:
+@lru_cache(maxsize=64)
+def _x_axis(x_of: XScale, bottom: float) -> tuple[str, ...]:
     years = range(x_of.first.year + (x_of.first > date(x_of.first.year, 1, 1)), x_of.last.year + 1)
     ticks = [date(year, 1, 1) for year in years] or [x_of.first]
     out = ['<g class="jirei-chart__axis" fill="currentColor" text-anchor="middle">']
@@ -235,7 +237,7 @@ def _x_axis(x_of: XScale, bottom: float) -> list[str]:
         )
         out.append(f'<text x="{x}" y="{num(bottom + 18)}">{tick.year}年</text>')
     out.append("</g>")
-    return out
+    return tuple(out)
 
 
 def _band(band: Band, index: int, x_of: XScale, top: float, bottom: float) -> list[str]:
