@@ -8,11 +8,11 @@ this module turns them into small view records and the templates only format.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import jinja2
 
@@ -35,6 +35,7 @@ from jirei.metrics.analysis import (
     twelve_month_change,
 )
 from jirei.metrics.store import CATEGORY_ORDER, AgeFigure, AreaFigure, MetricsData, age_band_rank
+from jirei.parallel import chunks, parallel_calls
 from jirei.reference.municipalities import Municipality, Prefecture, Reference
 from jirei.site.charts import Band, BarSeries, Marker, Series, bar_chart, line_chart
 from jirei.site.jinja import japanese_date, pct, points, signed
@@ -54,6 +55,7 @@ DEFINITIONS_ANCHOR = "data-definitions"
 RANKING_RELEASE = date(2021, 5, 1)  # the second ranking table on the overview
 LABEL_CHANGE = date(2022, 6, 1)  # the category table's groups change from the release after this
 RANKING_LIMIT = 10
+MUNICIPALITIES_PER_PART = 50  # pages rendered per task when the work is spread over cores
 
 SOURCES_MUNICIPALITY = (
     "data/metrics/municipalities.csv, data/metrics/prefectures.csv, data/metrics/categories.csv"
@@ -581,6 +583,66 @@ def _overview_context(
 # --- entry points -------------------------------------------------------------------
 
 
+class _MetricsPages:
+    """What every metrics page shares, computed once; renders the pages in parts."""
+
+    def __init__(
+        self,
+        metrics: MetricsData,
+        reference: Reference,
+        cases_by_code: Mapping[str, Sequence[CaseLink]],
+        env: jinja2.Environment,
+        similar: Mapping[str, Sequence[str]],
+        ranking_release: date,
+    ) -> None:
+        self.analysis = analyse(metrics, reference)
+        self.comparison = _ComparisonLines(self.analysis)
+        self.pref_ranks = prefecture_ranks(metrics)
+        self.cases_by_code = cases_by_code
+        self.env = env
+        self.similar = similar
+        self.ranking_release = ranking_release
+        for name in ("municipality.md.j2", "prefecture.md.j2", "metrics.md.j2"):
+            env.get_template(name)  # compiled once here, not once in each worker
+
+    def parts(self) -> list[Callable[[], dict[str, str]]]:
+        """Independent parts that together make every page, in page order: runs of
+        municipalities (most of the work, so several runs can be rendered at once), then the
+        prefectures, then the overview and the places lookup."""
+        codes = sorted(self.analysis.reference.by_code)
+        runs = chunks(codes, -(-len(codes) // MUNICIPALITIES_PER_PART))
+        return [*(partial(self.municipalities, run) for run in runs), self.prefectures, self.overview]
+
+    def municipalities(self, codes: Sequence[str]) -> dict[str, str]:
+        template = self.env.get_template("municipality.md.j2")
+        by_code = self.analysis.reference.by_code
+        return {
+            municipality_page(code): template.render(
+                _municipality_context(
+                    self.analysis, self.comparison, by_code[code], self.cases_by_code, self.similar
+                )
+            )
+            for code in codes
+        }
+
+    def prefectures(self) -> dict[str, str]:
+        template = self.env.get_template("prefecture.md.j2")
+        prefectures = self.analysis.reference.prefectures
+        return {
+            prefecture_page(code): template.render(
+                _prefecture_context(self.analysis, prefectures[code], self.pref_ranks)
+            )
+            for code in sorted(prefectures)
+        }
+
+    def overview(self) -> dict[str, str]:
+        context = _overview_context(self.analysis, self.pref_ranks, self.ranking_release)
+        return {
+            OVERVIEW_PAGE: self.env.get_template("metrics.md.j2").render(context),
+            PLACES_FILE: places_json(self.analysis.reference, self.analysis.metrics),
+        }
+
+
 def render_metrics_pages(
     metrics: MetricsData,
     reference: Reference,
@@ -593,23 +655,12 @@ def render_metrics_pages(
     """All metrics pages and the places lookup: {path relative to docs/: text}.
 
     ``similar`` maps a code to its 類似団体 (jirei.metrics.similar); none are listed without it.
+    The parts are rendered on every usable core (jirei.parallel).
     """
-    analysis = analyse(metrics, reference)
-    pref_ranks = prefecture_ranks(metrics)
-    municipality_template = env.get_template("municipality.md.j2")
-    prefecture_template = env.get_template("prefecture.md.j2")
-    comparison = _ComparisonLines(analysis)
+    site = _MetricsPages(metrics, reference, cases_by_code, env, similar or {}, ranking_release)
     pages: dict[str, str] = {}
-    for code in sorted(reference.by_code):
-        municipality = reference.by_code[code]
-        context = _municipality_context(analysis, comparison, municipality, cases_by_code, similar or {})
-        pages[municipality_page(code)] = municipality_template.render(context)
-    for pref_code in sorted(reference.prefectures):
-        context = _prefecture_context(analysis, reference.prefectures[pref_code], pref_ranks)
-        pages[prefecture_page(pref_code)] = prefecture_template.render(context)
-    overview = _overview_context(analysis, pref_ranks, ranking_release)
-    pages[OVERVIEW_PAGE] = env.get_template("metrics.md.j2").render(overview)
-    pages[PLACES_FILE] = places_json(reference, metrics)
+    for part in parallel_calls(site.parts()):
+        pages.update(part)
     return pages
 
 
