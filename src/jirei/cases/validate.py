@@ -14,11 +14,13 @@ from jirei.cases.rules import RuleContext, problem_at, rule_problems, values_at
 from jirei.cases.schema import schema_problems
 from jirei.cases.vocabulary import Vocabulary, load_vocabulary
 from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
+from jirei.parallel import chunks, parallel_map
 from jirei.paths import CASES_DIR
 from jirei.problems import Problem, sort_key
 from jirei.reference.municipalities import Reference, load_reference
 
 CASE_FILE = re.compile(r"^[0-9]{6}-[a-z0-9]+(-[a-z0-9]+)*\.yml$")
+FILES_PER_RUN = 100  # files checked per task when the work is spread over cores
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,36 @@ def _shared_former_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class _FileCheck:
+    """One file on its own: loaded, against the schema and the rules (not yet against the others)."""
+
+    loaded: LoadedYaml | None
+    problems: tuple[Problem, ...]  # the file name's, then loading, schema and rule problems
+    valid: bool  # no errors at all
+
+
+def _check_file(path: Path, context: RuleContext) -> _FileCheck:
+    name_problem = _file_name_problem(path)
+    problems = [name_problem] if name_problem else []
+    loaded, load_problems = load_yaml(path, display_path(path))
+    problems += load_problems
+    if loaded is not None:
+        problems += [*schema_problems(loaded), *rule_problems(loaded, context)]
+    valid = loaded is not None and name_problem is None and not any(p.is_error for p in problems)
+    return _FileCheck(loaded, tuple(problems), valid)
+
+
+def _check_files(files: Sequence[Path], context: RuleContext) -> list[_FileCheck]:
+    """Every file checked on its own, in order, in runs spread over the cores (jirei.parallel)."""
+    runs = chunks(files, len(files) // FILES_PER_RUN)
+    return [
+        check
+        for run in parallel_map(lambda run: [_check_file(p, context) for p in run], runs)
+        for check in run
+    ]
+
+
 def default_metrics() -> MetricsData | None:
     return load_metrics() if (DEFAULT_METRICS_DIR / "municipalities.csv").exists() else None
 
@@ -135,19 +167,13 @@ def validate_files(
     )
     loaded_files: list[LoadedYaml] = []
     valid: dict[str, LoadedYaml] = {}
-    for path in files:
-        name_problem = _file_name_problem(path)
-        if name_problem:
-            problems.append(name_problem)
-        loaded, load_problems = load_yaml(path, display_path(path))
-        problems.extend(load_problems)
-        if loaded is None:
+    for check in _check_files(files, context):
+        problems.extend(check.problems)
+        if check.loaded is None:
             continue
-        loaded_files.append(loaded)
-        file_problems = [*schema_problems(loaded), *rule_problems(loaded, context)]
-        problems.extend(file_problems)
-        if not any(p.is_error for p in [*load_problems, *file_problems]) and name_problem is None:
-            valid[loaded.path] = loaded
+        loaded_files.append(check.loaded)
+        if check.valid:
+            valid[check.loaded.path] = check.loaded
     duplicates = [*_duplicate_ids(loaded_files), *_shared_former_ids(loaded_files)]
     problems.extend(duplicates)
     for problem in duplicates:
