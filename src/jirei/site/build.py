@@ -6,6 +6,9 @@ failed build never leaves half-written output.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -64,6 +67,20 @@ def _data_files(metrics_dir: Path, schema_path: Path) -> dict[str, bytes]:
     return files
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector. A build makes millions of long-lived objects and
+    hardly any reference cycles (≈25 MB more memory at 2,000 cases), so the collector would
+    only rescan the same objects over and over (≈1.5 s of a 2,000-case build)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build_site(
     *,
     cases_dir: Path = CASES_DIR,
@@ -73,7 +90,18 @@ def build_site(
     reference: Reference | None = None,
     today: date | None = None,
 ) -> BuildReport:
-    today = today or date.today()
+    with _collector_paused():
+        return _build(cases_dir, docs_dir, templates_dir, metrics_dir, reference, today or date.today())
+
+
+def _build(
+    cases_dir: Path,
+    docs_dir: Path,
+    templates_dir: Path,
+    metrics_dir: Path,
+    reference: Reference | None,
+    today: date,
+) -> BuildReport:
     reference = reference or load_reference()
     metrics = load_metrics(metrics_dir)
     result = validate_files(
