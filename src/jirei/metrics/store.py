@@ -143,6 +143,10 @@ class MetricsData:
         return _index(self.prefectures)
 
     @cached_property
+    def _category_index(self) -> dict[str, list[AreaFigure]]:
+        return _index(self.categories)
+
+    @cached_property
     def _official_index(self) -> dict[tuple[str, date], AreaFigure]:
         return {(f.key, f.release_date): f for f in self.municipalities}
 
@@ -151,6 +155,10 @@ class MetricsData:
 
     def prefecture_series(self, pref_code: str) -> list[AreaFigure]:
         return list(self._prefecture_index.get(pref_code, []))
+
+    def category_series(self, key: str) -> list[AreaFigure]:
+        """One category's rows (e.g. 全国), oldest first."""
+        return list(self._category_index.get(key, []))
 
     def official_rate(self, code: str, on: date) -> AreaFigure | None:
         """The published figure for a municipality on exactly this release date."""

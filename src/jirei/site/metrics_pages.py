@@ -677,10 +677,9 @@ def municipality_chart_for_case(
     and the case's own outcome figures marked (an SVG ``<figure>`` block)."""
     municipality = reference.by_code[code]
     series = metrics.municipality_series(code)
-    national = [f for f in metrics.categories if f.key == NATIONAL_KEY]
     lines = [
         Series(f"{municipality.name}（公表値）", _points(series), "primary"),
-        Series("全国", _points(sorted(national, key=lambda f: f.release_date)), "national"),
+        Series("全国", _points(metrics.category_series(NATIONAL_KEY)), "national"),
     ]
     markers = [
         Marker(day, value, f"{label}: {value:.1f}%（{japanese_date(day)}）")
