@@ -99,9 +99,12 @@ def _claimed_twice(
     return problems
 
 
+ID_FIELD, FORMER_IDS_FIELD = "id", "former_ids[]"  # values no two files may claim
+
+
 def _duplicate_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
     return _claimed_twice(
-        loaded_files, "id", "id-unique", "この id はほかの事例ですでに使われています",
+        loaded_files, ID_FIELD, "id-unique", "この id はほかの事例ですでに使われています",
         lambda other: f"{other} と違う id にしてください",
     )  # fmt: skip
 
@@ -109,16 +112,25 @@ def _duplicate_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
 def _shared_former_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
     """Each former id redirects to one case only."""
     return _claimed_twice(
-        loaded_files, "former_ids[]", "former-id", "この旧 id はほかの事例の former_ids にも書かれています",
+        loaded_files, FORMER_IDS_FIELD, "former-id", "この旧 id はほかの事例の former_ids にも書かれています",
         lambda other: f"旧 URL の転送先は 1 つだけです。{other} とどちらが正しいか確かめてください",
     )  # fmt: skip
+
+
+def _for_cross_checks(loaded: LoadedYaml) -> LoadedYaml:
+    """The file as the checks across files need it: the data, and the marks of the values
+    they compare. A file has hundreds of marks; without them a checked file is much cheaper
+    to send back from a worker process."""
+    fields = (ID_FIELD, FORMER_IDS_FIELD)
+    marks = {path: loaded.value_marks[path] for field in fields for path, _ in values_at(loaded.data, field)}
+    return LoadedYaml(loaded.path, loaded.data, marks, {})
 
 
 @dataclass(frozen=True)
 class _FileCheck:
     """One file on its own: loaded, against the schema and the rules (not yet against the others)."""
 
-    loaded: LoadedYaml | None
+    loaded: LoadedYaml | None  # only as the checks across files need it (_for_cross_checks)
     problems: tuple[Problem, ...]  # the file name's, then loading, schema and rule problems
     valid: bool  # no errors at all
 
@@ -128,10 +140,11 @@ def _check_file(path: Path, context: RuleContext) -> _FileCheck:
     problems = [name_problem] if name_problem else []
     loaded, load_problems = load_yaml(path, display_path(path))
     problems += load_problems
-    if loaded is not None:
-        problems += [*schema_problems(loaded), *rule_problems(loaded, context)]
-    valid = loaded is not None and name_problem is None and not any(p.is_error for p in problems)
-    return _FileCheck(loaded, tuple(problems), valid)
+    if loaded is None:
+        return _FileCheck(None, tuple(problems), valid=False)
+    problems += [*schema_problems(loaded), *rule_problems(loaded, context)]
+    valid = name_problem is None and not any(p.is_error for p in problems)
+    return _FileCheck(_for_cross_checks(loaded), tuple(problems), valid)
 
 
 def _check_files(files: Sequence[Path], context: RuleContext) -> list[_FileCheck]:
