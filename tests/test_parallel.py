@@ -7,7 +7,14 @@ import threading
 
 import pytest
 
-from jirei.parallel import BackgroundMap, chunks, parallel_calls, parallel_map, usable_cores
+from jirei.parallel import (
+    BackgroundMap,
+    calls_in_background,
+    chunks,
+    parallel_calls,
+    parallel_map,
+    usable_cores,
+)
 
 PARENT = os.getpid()
 two_cores = pytest.mark.skipif(usable_cores() < 2, reason="needs fork and two cores")
@@ -62,6 +69,19 @@ def test_the_caller_works_meanwhile_and_calls_keep_their_order() -> None:
         assert pending.results() == [n * 2 for n in range(10)]
     assert meanwhile == 499500
     assert parallel_calls([lambda: "a", lambda: "b"]) == ["a", "b"]
+
+
+def test_calls_in_background_raise_where_their_results_are_asked_for() -> None:
+    def fails() -> int:
+        raise ValueError("raised " + ("here" if os.getpid() == PARENT else "in a worker"))
+
+    threads = threading.active_count()
+    with calls_in_background([lambda: 1, fails, lambda: 3]) as pending:
+        pending.wait()
+    assert threading.active_count() == threads  # the pool's threads are gone
+    assert pending.result(2) == 3 and pending.result(0) == 1
+    with pytest.raises(ValueError, match="raised here"):
+        pending.result(1)
 
 
 def test_chunks_cover_the_items_in_order() -> None:

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -84,9 +84,14 @@ class BackgroundMap(Generic[T, R]):
         self.close()
 
     def results(self) -> list[R]:
-        return [self._result(index) for index in range(len(self._items))]
+        return [self.result(index) for index in range(len(self._items))]
 
-    def _result(self, index: int) -> R:
+    def wait(self) -> None:
+        """Wait until the workers are done with every item (raises nothing)."""
+        wait(self._futures)
+
+    def result(self, index: int) -> R:
+        """The result for ``items[index]``: the worker's, or computed here (raising its error)."""
         if self._futures:
             try:
                 result = self._futures[index].result()
@@ -112,6 +117,12 @@ def parallel_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
 def parallel_calls(calls: Sequence[Callable[[], R]]) -> list[R]:
     """Each call's result, in order, computed on every usable core."""
     return parallel_map(_invoke, calls)
+
+
+def calls_in_background(calls: Sequence[Callable[[], R]]) -> BackgroundMap[Callable[[], R], R]:
+    """Each call run by the workers while the caller goes on; ``result(i)`` gives the i-th
+    call's result, or raises its error (from a run in this process) where it is asked for."""
+    return BackgroundMap(_invoke, calls)
 
 
 def _invoke(function: Callable[[], R]) -> R:

@@ -7,7 +7,7 @@ failed build never leaves half-written output.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -18,8 +18,10 @@ from jirei.cases.model import Case
 from jirei.cases.schema import load_schema
 from jirei.cases.validate import validate_files
 from jirei.cases.vocabulary import load_vocabulary
+from jirei.metrics.analysis import Analysis, analyse
 from jirei.metrics.similar import latest_populations, similar_municipalities
 from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
+from jirei.parallel import calls_in_background
 from jirei.paths import CASES_DIR, DOCS_DIR, SCHEMA_PATH, TEMPLATES_DIR
 from jirei.problems import JireiError, Problem
 from jirei.reference.municipalities import Reference, load_reference
@@ -59,6 +61,15 @@ def _charts(cases: list[Case], metrics: MetricsData, reference: Reference) -> di
                 metrics, reference, case.municipality.code, start, end, points, chart_id=f"case-{case.id}"
             )
     return charts
+
+
+def _analysis_or_none(metrics: MetricsData, reference: Reference) -> Analysis | None:
+    """The analysis of the metrics, made ahead of the metrics pages. None if it fails:
+    render_metrics_pages then analyses again and raises the error at its usual place."""
+    try:
+        return analyse(metrics, reference)
+    except Exception:
+        return None
 
 
 def _data_files(metrics_dir: Path, schema_path: Path) -> dict[str, bytes]:
@@ -117,9 +128,8 @@ def _build(
     populations = latest_populations(metrics, reference)
     similar = similar_municipalities(reference, populations)
 
-    outputs: dict[str, str | bytes] = {}
-    outputs.update(
-        render_case_pages(
+    def case_pages() -> Mapping[str, str | bytes]:
+        return render_case_pages(
             cases,
             env,
             reference=reference,
@@ -129,16 +139,32 @@ def _build(
             similar=similar,
             cases_by_code=cases_by_code,
         )
-    )
+
+    def index_pages() -> Mapping[str, str | bytes]:
+        return render_index_pages(cases, env, vocabulary=vocabulary, reference=reference, metrics=metrics)
+
+    def finder_page() -> Mapping[str, str | bytes]:
+        return render_finder_page(cases, env, reference=reference, populations=populations)
+
+    def publishing() -> Mapping[str, str | bytes]:
+        return render_publishing(cases, env, metrics_dir)
+
+    # The outputs made from the cases are rendered side by side by the workers while this
+    # process analyses the metrics; each is added (or its error raised) at its usual place.
+    with calls_in_background([case_pages, index_pages, finder_page, publishing]) as ahead:
+        analysis = _analysis_or_none(metrics, reference)
+        ahead.wait()
+    outputs: dict[str, str | bytes] = {}
+    outputs.update(ahead.result(0))
+    outputs.update(ahead.result(1))
+    outputs.update(ahead.result(2))
     outputs.update(
-        render_index_pages(cases, env, vocabulary=vocabulary, reference=reference, metrics=metrics)
+        render_metrics_pages(metrics, reference, cases_by_code, env, similar=similar, analysis=analysis)
     )
-    outputs.update(render_finder_page(cases, env, reference=reference, populations=populations))
-    outputs.update(render_metrics_pages(metrics, reference, cases_by_code, env, similar=similar))
     outputs[ERRORS_PAGE] = render_errors_page(env)
     outputs[FIELDS_PAGE] = render_field_reference(load_schema(), vocabulary, env)
     outputs.update(_data_files(metrics_dir, SCHEMA_PATH))
-    outputs.update(render_publishing(cases, env, metrics_dir))
+    outputs.update(ahead.result(3))
     report = write_outputs(outputs, docs_dir)
     pages = sum(1 for path in outputs if path.endswith(".md"))
     return BuildReport(len(cases), pages, tuple(result.warnings), report)

@@ -594,8 +594,9 @@ class _MetricsPages:
         env: jinja2.Environment,
         similar: Mapping[str, Sequence[str]],
         ranking_release: date,
+        analysis: Analysis | None,
     ) -> None:
-        self.analysis = analyse(metrics, reference)
+        self.analysis = analysis or analyse(metrics, reference)
         self.comparison = _ComparisonLines(self.analysis)
         self.pref_ranks = prefecture_ranks(metrics)
         self.cases_by_code = cases_by_code
@@ -651,13 +652,15 @@ def render_metrics_pages(
     *,
     similar: Mapping[str, Sequence[str]] | None = None,
     ranking_release: date = RANKING_RELEASE,
+    analysis: Analysis | None = None,
 ) -> dict[str, str]:
     """All metrics pages and the places lookup: {path relative to docs/: text}.
 
     ``similar`` maps a code to its 類似団体 (jirei.metrics.similar); none are listed without it.
+    ``analysis``: ``analyse(metrics, reference)`` when the caller already has it.
     The parts are rendered on every usable core (jirei.parallel).
     """
-    site = _MetricsPages(metrics, reference, cases_by_code, env, similar or {}, ranking_release)
+    site = _MetricsPages(metrics, reference, cases_by_code, env, similar or {}, ranking_release, analysis)
     pages: dict[str, str] = {}
     for part in parallel_calls(site.parts()):
         pages.update(part)
