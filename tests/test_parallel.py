@@ -51,6 +51,14 @@ def test_a_worker_that_dies_is_replaced_by_this_process() -> None:
     assert parallel_map(work, range(5)) == [1, 2, 3, 4, 5]
 
 
+def test_no_process_can_be_forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    assert parallel_map(lambda n: (n, os.getpid()), range(4)) == [(n, PARENT) for n in range(4)]
+
+
 def test_no_workers_while_other_threads_run() -> None:
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)

@@ -74,6 +74,9 @@ class BackgroundMap(Generic[T, R]):
             executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
             self._executor = executor
             self._futures = [executor.submit(_call, self._id, index) for index in range(len(self._items))]
+        except Exception:  # e.g. no process could be forked: everything is computed here
+            self.close()
+            self._futures = []
         finally:
             gc.unfreeze()
 
