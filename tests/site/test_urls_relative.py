@@ -4,7 +4,7 @@ import posixpath
 
 import pytest
 
-from jirei.site.urls import page_url, relative, relative_file_url, relative_url
+from jirei.site.urls import page_url, relative, relative_file_url, relative_url, relpath
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,17 @@ def test_relative_links_are_remembered_per_folder_without_changing_them() -> Non
         for source in pages:
             for target in pages:
                 assert relative(source, target) == posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def test_relpath_from_the_strings_is_posixpaths() -> None:
+    paths = [".", "a", "a/", "ab", "a/b", "a/b/", "a/bc", "a/b/c", "b/a", "cases/x", "cases/x/y/"]
+    odd = ["", "/", "/a", "./a", "a/./b", "a/../b", "a//b", "..", "../a", "./"]
+    for path in paths + odd:
+        for start in paths + odd:
+            try:
+                expected = posixpath.relpath(path, start)
+            except ValueError:
+                with pytest.raises(ValueError):
+                    relpath(path, start)
+            else:
+                assert relpath(path, start) == expected, (path, start)
