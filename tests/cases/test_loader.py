@@ -433,3 +433,47 @@ def test_a_valid_file_is_parsed_by_libyaml_alone(monkeypatch: pytest.MonkeyPatch
     valid = Path(__file__).resolve().parents[1] / "data" / "cases" / "valid" / "992011-test-shinsei.yml"
     loaded, problems = load_yaml_text(valid.read_bytes(), valid.name)
     assert problems == [] and loaded is not None and loaded.data["id"] == "992011-test-shinsei"
+
+
+EVENT_SNIPPETS = [
+    VALID.decode(),
+    'a: 1\nb: -2.5e3\nc: .inf\nd: -.Inf\nf: 0x1F\ng: 012\nh: +7\ni: "7"\n',
+    "a: true\nb: False\nc: yes\nd: ~\ne:\nf: null\ng: NULL\nh: ''\n",
+    "a: [1, x, {b: c}]\nd: {e: [f, g]}\n'quoted key': v\n\"k2\": |\n  line\n  line2\ne2: >-\n  folded\n",
+    "--- \na: b\n...\n",
+    "a: 2021-05-01\nb: 12:30\nc: 1_000\nd: '0123'\n",
+    "a: !!str 12\n",
+    "a: &x 1\nb: *x\n",
+    "1: a\n",
+    "true: a\n",
+    "a: 1\na: 2\n",
+    "a: 1\n---\nb: 2\n",
+    "- a\n- b\n",
+    "x\n",
+    "a: ! b\n",
+    "a: !!int x\n",
+]
+
+
+@pytest.mark.parametrize("text", EVENT_SNIPPETS)
+def test_values_and_marks_from_events_are_those_of_the_composer(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built from libyaml's events when nothing needs explaining, else left to the composer:
+    either way the same result as the composer and builder alone."""
+    from jirei.cases import loader
+
+    fast = load(text)
+    monkeypatch.setattr(loader, "_load_from_events", lambda text, display_path: None)
+    assert fast == load(text)
+
+
+def test_a_plain_file_is_built_from_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("the composer ran for a plain file")
+
+    monkeypatch.setattr("jirei.cases.loader._compose_fast", refuse)
+    monkeypatch.setattr("jirei.cases.loader._Loader", refuse)
+    for text in EVENT_SNIPPETS[:6]:
+        loaded, problems = load(text)
+        assert loaded is not None and problems == []

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from jirei.cases.validate import validate_files
+import jirei.cases.validate as validate_module
+import jirei.parallel
+from jirei.cases.validate import ValidationResult, validate_files
 from jirei.reference.municipalities import load_reference
 from tests.cases.validation_helpers import (
     DATA,
@@ -210,3 +213,24 @@ def test_former_ids_reach_the_model(tmp_path: Path) -> None:
         [folder], cases_dir=folder, reference=load_reference(DATA / "reference"), today=TODAY
     )
     assert result.cases[0].former_ids == ("992011-test-old", "992011-test-older")
+
+
+def test_files_checked_on_several_cores_give_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Valid and invalid files (also ids claimed by two files) checked in runs of 3 by workers,
+    then all in this process: the same problems in the same order and the same cases."""
+    for fixture in [VALID_CASE, *sorted(INVALID_DIR.glob("*.yml"))]:
+        shutil.copyfile(fixture, tmp_path / fixture.name)
+    shutil.copyfile(VALID_CASE, tmp_path / "992011-test-second.yml")
+
+    def run() -> ValidationResult:
+        reference = load_reference(DATA / "reference")
+        return validate_files([tmp_path], cases_dir=tmp_path, reference=reference, today=TODAY)
+
+    monkeypatch.setattr(validate_module, "FILES_PER_RUN", 3)
+    spread = run()
+    monkeypatch.setattr(jirei.parallel, "usable_cores", lambda: 1)
+    assert spread == run()
+    assert spread.files_checked == len(list(tmp_path.glob("*.yml")))
+    assert any(problem.rule == "id-unique" for problem in spread.problems)

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import random
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 
 from jirei.metrics.analysis import (
+    RANK_GROUPS,
     Rank,
     analyse,
     competition_ranks,
@@ -119,6 +122,39 @@ def test_ranks_national_prefecture_and_group(analysis) -> None:  # type: ignore[
     assert ranks["991004"].group == Rank(5, 5)
     assert ranks["991005"].group_name == "町村" and ranks["991005"].group == Rank(1, 2)
     assert ranks["991006"].group == Rank(2, 2)
+
+
+def test_ranks_are_competition_ranks_within_each_scope() -> None:
+    """Ranks come from one national sort; they must equal competition_ranks run per scope,
+    with many ties (including equal rates written differently, 40.0 and 40.00)."""
+    rng = random.Random(7)
+    categories = ("市", "特別区", "政令指定都市", "町", "村", "その他")
+    rates = [Decimal("40.0"), Decimal("40.00"), Decimal("55.5"), Decimal("12.3"), Decimal("70")]
+    prefectures = {pref: Prefecture(pref, f"{pref}0000", f"県{pref}", "") for pref in ("97", "98", "99")}
+    by_code = {}
+    figures = []
+    for number in range(60):
+        pref = rng.choice(sorted(prefectures))
+        code = f"{pref}{number:04d}"
+        by_code[code] = Municipality(code, pref, prefectures[pref].name, code, "", rng.choice(categories))
+        figures.append(replace(_figure(R1, code, code, 1000, 1), rate_percent=rng.choice(rates)))
+    rng.shuffle(figures)
+    reference = Reference(by_code=by_code, prefectures=prefectures)
+    ranks = analyse(MetricsData(municipalities=tuple(figures)), reference).ranks[R1]
+    rate_of = {f.key: f.rate_percent for f in figures}
+
+    def expected(members: list[str]) -> dict[str, Rank]:
+        positions = competition_ranks((code, rate_of[code]) for code in members)
+        return {code: Rank(position, len(members)) for code, position in positions.items()}
+
+    assert {code: r.national for code, r in ranks.items()} == expected(list(rate_of))
+    for pref in prefectures:
+        members = [code for code in rate_of if by_code[code].pref_code == pref]
+        assert {code: ranks[code].prefecture for code in members} == expected(members)
+    for group in RANK_GROUPS:
+        members = [code for code in rate_of if ranks[code].group_name == group]
+        assert members and {code: ranks[code].group for code in members} == expected(members)
+    assert all(ranks[code].group is None for code in rate_of if by_code[code].category == "その他")
 
 
 def test_unknown_municipality_gets_no_group() -> None:

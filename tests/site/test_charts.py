@@ -6,7 +6,24 @@ from datetime import date
 
 import pytest
 
-from jirei.site.charts import SVG_NS, Band, BarSeries, Marker, Series, bar_chart, line_chart, nice_step, num
+from jirei.site.charts import (
+    LEFT,
+    PLOT_HEIGHT,
+    RIGHT,
+    SVG_NS,
+    TOP,
+    WIDTH,
+    Band,
+    BarSeries,
+    Marker,
+    Series,
+    XScale,
+    YScale,
+    bar_chart,
+    line_chart,
+    nice_step,
+    num,
+)
 
 NS = {"svg": SVG_NS}
 
@@ -135,6 +152,19 @@ def test_size_is_small() -> None:
     one = line_chart("t", "d", series, chart_id="x")
     two = line_chart("t", "d", [*series, Series("全国", series[0].points, "national")], chart_id="x")
     assert len(two.encode()) - len(one.encode()) < 2048
+
+
+def test_lines_shared_between_charts_keep_their_coordinates() -> None:
+    """A line drawn on many charts is formatted once per axes: reused, it must still give
+    exactly the coordinates of its own chart's scales (listed in date order)."""
+    days = _dates(12)
+    shared = Series("全国", tuple((d, 7.3 * i) for i, d in reversed(list(enumerate(days)))), "national")
+    for last in (days[-1], date(2030, 1, 1), days[-1]):  # same axes, wider axes, same again
+        own = Series("市", ((days[0], 1.0), (last, 2.0)), "primary")
+        figure = line_chart("t", "d", [own, shared], chart_id="c")
+        x_of, y_of = XScale(days[0], last, LEFT, WIDTH - RIGHT), YScale(100.0, TOP, TOP + PLOT_HEIGHT)
+        expected = " ".join(f"{num(x_of(d))},{num(y_of(v))}" for d, v in sorted(shared.points))
+        assert f'points="{expected}"' in figure
 
 
 def test_single_point_series_is_drawn() -> None:

@@ -1,8 +1,10 @@
 """Relative URLs for links inside finished HTML, which MkDocs does not rewrite."""
 
+import posixpath
+
 import pytest
 
-from jirei.site.urls import page_url, relative_file_url, relative_url
+from jirei.site.urls import page_url, relative, relative_file_url, relative_url, relpath
 
 
 @pytest.mark.parametrize(
@@ -32,3 +34,25 @@ def test_relative_file_url_keeps_the_file_name() -> None:
     assert relative_file_url("municipalities/999999.md", "data/metrics/municipalities.csv") == (
         "../../data/metrics/municipalities.csv"
     )
+
+
+def test_relative_links_are_remembered_per_folder_without_changing_them() -> None:
+    pages = ["index.md", "cases/a.md", "cases/b.md", "municipalities/1.md", "metrics/index.md", "a/b/c.md"]
+    for _ in range(2):  # the second round comes from the cache
+        for source in pages:
+            for target in pages:
+                assert relative(source, target) == posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def test_relpath_from_the_strings_is_posixpaths() -> None:
+    paths = [".", "a", "a/", "ab", "a/b", "a/b/", "a/bc", "a/b/c", "b/a", "cases/x", "cases/x/y/"]
+    odd = ["", "/", "/a", "./a", "a/./b", "a/../b", "a//b", "..", "../a", "./"]
+    for path in paths + odd:
+        for start in paths + odd:
+            try:
+                expected = posixpath.relpath(path, start)
+            except ValueError:
+                with pytest.raises(ValueError):
+                    relpath(path, start)
+            else:
+                assert relpath(path, start) == expected, (path, start)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, partial
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 
@@ -208,32 +210,53 @@ class Case:
 
 
 T = TypeVar("T")
+Converter = Callable[[Any], Any]
 
 
-def _convert(hint: Any, value: Any) -> Any:
-    origin = get_origin(hint)
-    if origin in (types.UnionType, typing.Union):
-        if value is None:
-            return None
-        (inner,) = [arg for arg in get_args(hint) if arg is not type(None)]
-        return _convert(inner, value)
-    if origin is tuple:
-        (item_hint, _ellipsis) = get_args(hint)
-        return tuple(_convert(item_hint, item) for item in value)
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        return _build(hint, value)
-    if hint is float and isinstance(value, int):
-        return float(value)
+def _keep(value: Any) -> Any:
     return value
 
 
+def _to_float(value: Any) -> Any:
+    return float(value) if isinstance(value, int) else value
+
+
+def _optional(convert: Converter) -> Converter:
+    return lambda value: None if value is None else convert(value)
+
+
+def _tuple_of(convert: Converter) -> Converter:
+    return lambda value: tuple(convert(item) for item in value)
+
+
+@cache
+def _converter(hint: Any) -> Converter:
+    """How a YAML value becomes the field type ``hint``; worked out once per hint."""
+    origin = get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        (inner,) = [arg for arg in get_args(hint) if arg is not type(None)]
+        return _optional(_converter(inner))
+    if origin is tuple:
+        (item_hint, _ellipsis) = get_args(hint)
+        return _tuple_of(_converter(item_hint))
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return partial(_build, hint)
+    return _to_float if hint is float else _keep
+
+
+_FIELDS: dict[type, tuple[tuple[str, Converter], ...]] = {}
+
+
+def _fields(cls: type) -> tuple[tuple[str, Converter], ...]:
+    """(field name, converter) of a dataclass, from its type hints resolved once per class."""
+    if cls not in _FIELDS:
+        hints = get_type_hints(cls)
+        _FIELDS[cls] = tuple((field.name, _converter(hints[field.name])) for field in dataclasses.fields(cls))
+    return _FIELDS[cls]
+
+
 def _build(cls: type[T], data: dict[str, Any]) -> T:
-    hints = get_type_hints(cls)
-    kwargs = {
-        field.name: _convert(hints[field.name], data[field.name])
-        for field in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if field.name in data and data[field.name] is not None
-    }
+    kwargs = {name: convert(data[name]) for name, convert in _fields(cls) if data.get(name) is not None}
     return cls(**kwargs)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from jirei.cases.fast_schema import Check, quick_check
 from jirei.cases.loader import KeyPath, LoadedYaml, format_key_path
 from jirei.cases.suggest import did_you_mean
 from jirei.paths import SCHEMA_PATH
@@ -146,7 +147,16 @@ def _problem_for(error: ValidationError, loaded: LoadedYaml) -> Problem:
     )
 
 
+@lru_cache(maxsize=4)
+def _surely_valid(path: Path) -> Check:
+    return quick_check(load_schema(path))
+
+
 def schema_problems(loaded: LoadedYaml, schema_path: Path = SCHEMA_PATH) -> Iterator[Problem]:
-    """Yield one problem per schema violation, most specific first (no duplicates per place)."""
+    """Yield one problem per schema violation, most specific first (no duplicates per place).
+
+    A quick check (jirei.cases.fast_schema) passes most files; jsonschema looks at the rest."""
+    if _surely_valid(schema_path)(loaded.data):
+        return
     for error in _validator(schema_path).iter_errors(loaded.data):
         yield _problem_for(error, loaded)

@@ -14,11 +14,13 @@ from jirei.cases.rules import RuleContext, problem_at, rule_problems, values_at
 from jirei.cases.schema import schema_problems
 from jirei.cases.vocabulary import Vocabulary, load_vocabulary
 from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
+from jirei.parallel import chunks, parallel_map
 from jirei.paths import CASES_DIR
 from jirei.problems import Problem, sort_key
 from jirei.reference.municipalities import Reference, load_reference
 
 CASE_FILE = re.compile(r"^[0-9]{6}-[a-z0-9]+(-[a-z0-9]+)*\.yml$")
+FILES_PER_RUN = 100  # files checked per task when the work is spread over cores
 
 
 @dataclass(frozen=True)
@@ -97,9 +99,12 @@ def _claimed_twice(
     return problems
 
 
+ID_FIELD, FORMER_IDS_FIELD = "id", "former_ids[]"  # values no two files may claim
+
+
 def _duplicate_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
     return _claimed_twice(
-        loaded_files, "id", "id-unique", "この id はほかの事例ですでに使われています",
+        loaded_files, ID_FIELD, "id-unique", "この id はほかの事例ですでに使われています",
         lambda other: f"{other} と違う id にしてください",
     )  # fmt: skip
 
@@ -107,9 +112,49 @@ def _duplicate_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
 def _shared_former_ids(loaded_files: Sequence[LoadedYaml]) -> list[Problem]:
     """Each former id redirects to one case only."""
     return _claimed_twice(
-        loaded_files, "former_ids[]", "former-id", "この旧 id はほかの事例の former_ids にも書かれています",
+        loaded_files, FORMER_IDS_FIELD, "former-id", "この旧 id はほかの事例の former_ids にも書かれています",
         lambda other: f"旧 URL の転送先は 1 つだけです。{other} とどちらが正しいか確かめてください",
     )  # fmt: skip
+
+
+def _for_cross_checks(loaded: LoadedYaml) -> LoadedYaml:
+    """The file as the checks across files need it: the data, and the marks of the values
+    they compare. A file has hundreds of marks; without them a checked file is much cheaper
+    to send back from a worker process."""
+    fields = (ID_FIELD, FORMER_IDS_FIELD)
+    marks = {path: loaded.value_marks[path] for field in fields for path, _ in values_at(loaded.data, field)}
+    return LoadedYaml(loaded.path, loaded.data, marks, {})
+
+
+@dataclass(frozen=True)
+class _FileCheck:
+    """One file on its own: loaded, against the schema and the rules (not yet against the others)."""
+
+    loaded: LoadedYaml | None  # only as the checks across files need it (_for_cross_checks)
+    problems: tuple[Problem, ...]  # the file name's, then loading, schema and rule problems
+    valid: bool  # no errors at all
+
+
+def _check_file(path: Path, context: RuleContext) -> _FileCheck:
+    name_problem = _file_name_problem(path)
+    problems = [name_problem] if name_problem else []
+    loaded, load_problems = load_yaml(path, display_path(path))
+    problems += load_problems
+    if loaded is None:
+        return _FileCheck(None, tuple(problems), valid=False)
+    problems += [*schema_problems(loaded), *rule_problems(loaded, context)]
+    valid = name_problem is None and not any(p.is_error for p in problems)
+    return _FileCheck(_for_cross_checks(loaded), tuple(problems), valid)
+
+
+def _check_files(files: Sequence[Path], context: RuleContext) -> list[_FileCheck]:
+    """Every file checked on its own, in order, in runs spread over the cores (jirei.parallel)."""
+    runs = chunks(files, len(files) // FILES_PER_RUN)
+    return [
+        check
+        for run in parallel_map(lambda run: [_check_file(p, context) for p in run], runs)
+        for check in run
+    ]
 
 
 def default_metrics() -> MetricsData | None:
@@ -135,19 +180,13 @@ def validate_files(
     )
     loaded_files: list[LoadedYaml] = []
     valid: dict[str, LoadedYaml] = {}
-    for path in files:
-        name_problem = _file_name_problem(path)
-        if name_problem:
-            problems.append(name_problem)
-        loaded, load_problems = load_yaml(path, display_path(path))
-        problems.extend(load_problems)
-        if loaded is None:
+    for check in _check_files(files, context):
+        problems.extend(check.problems)
+        if check.loaded is None:
             continue
-        loaded_files.append(loaded)
-        file_problems = [*schema_problems(loaded), *rule_problems(loaded, context)]
-        problems.extend(file_problems)
-        if not any(p.is_error for p in [*load_problems, *file_problems]) and name_problem is None:
-            valid[loaded.path] = loaded
+        loaded_files.append(check.loaded)
+        if check.valid:
+            valid[check.loaded.path] = check.loaded
     duplicates = [*_duplicate_ids(loaded_files), *_shared_former_ids(loaded_files)]
     problems.extend(duplicates)
     for problem in duplicates:

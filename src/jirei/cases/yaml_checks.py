@@ -98,6 +98,8 @@ def find_tabs(text: str) -> list[tuple[int, int]]:
     first tab it cannot accept and we want to report every line at once.
     """
     found: list[tuple[int, int]] = []
+    if "\t" not in text:
+        return found
     quote: str | None = None
     block_indent: int | None = None  # indentation of the line that started a block scalar
     for number, line in enumerate(split_lines(text), start=1):

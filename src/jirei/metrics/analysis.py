@@ -166,28 +166,53 @@ def pref_code_of(code: str, reference: Reference) -> str:
     return municipality.pref_code if municipality is not None else code[:2]
 
 
+def _best_first(figures: Iterable[AreaFigure]) -> list[AreaFigure]:
+    """Highest rate first, then by key: the order of :func:`competition_ranks`."""
+    ordered = sorted(figures, key=lambda f: f.key)
+    ordered.sort(key=lambda f: f.rate_percent, reverse=True)  # stable: keys stay ascending within a tie
+    return ordered
+
+
+def _scope_ranks(members: Sequence[AreaFigure], interned: dict[tuple[int, int], Rank]) -> dict[str, Rank]:
+    """Competition ranks of members already ordered best first (equal ranks share one object)."""
+    size = len(members)
+    ranks: dict[str, Rank] = {}
+    previous: Decimal | None = None
+    rank = Rank(0, size)
+    for index, figure in enumerate(members, start=1):
+        if figure.rate_percent != previous:
+            previous = figure.rate_percent
+            rank = interned.get((index, size)) or interned.setdefault((index, size), Rank(index, size))
+        ranks[figure.key] = rank
+    return ranks
+
+
 def _rank_release(
-    figures: Sequence[AreaFigure], rank_group: Mapping[str, str], pref_of: Mapping[str, str]
+    figures: Sequence[AreaFigure],
+    rank_group: Mapping[str, str],
+    pref_of: Mapping[str, str],
+    interned: dict[tuple[int, int], Rank],
 ) -> dict[str, Ranks]:
-    """All ranks for one release."""
-    rates = [(f.key, f.rate_percent) for f in figures]
-    national = competition_ranks(rates)
-    by_pref: dict[str, list[tuple[str, Decimal]]] = {}
-    by_group: dict[str, list[tuple[str, Decimal]]] = {}
-    for key, rate in rates:
-        by_pref.setdefault(pref_of[key], []).append((key, rate))
-        if key in rank_group:
-            by_group.setdefault(rank_group[key], []).append((key, rate))
-    pref_ranks = {pref: competition_ranks(items) for pref, items in by_pref.items()}
-    group_ranks = {group: competition_ranks(items) for group, items in by_group.items()}
+    """All ranks for one release. One sort: the members of a prefecture or group keep the
+    national order, so their ranks follow from one pass each."""
+    ordered = _best_first(figures)
+    by_pref: dict[str, list[AreaFigure]] = {}
+    by_group: dict[str, list[AreaFigure]] = {}
+    for figure in ordered:
+        by_pref.setdefault(pref_of[figure.key], []).append(figure)
+        if figure.key in rank_group:
+            by_group.setdefault(rank_group[figure.key], []).append(figure)
+    national = _scope_ranks(ordered, interned)
+    pref_ranks = {pref: _scope_ranks(members, interned) for pref, members in by_pref.items()}
+    group_ranks = {group: _scope_ranks(members, interned) for group, members in by_group.items()}
     result: dict[str, Ranks] = {}
-    for key, _ in rates:
-        pref = pref_of[key]
+    for figure in figures:
+        key = figure.key
         group = rank_group.get(key)
         result[key] = Ranks(
-            national=Rank(national[key], len(rates)),
-            prefecture=Rank(pref_ranks[pref][key], len(by_pref[pref])),
-            group=Rank(group_ranks[group][key], len(by_group[group])) if group is not None else None,
+            national=national[key],
+            prefecture=pref_ranks[pref_of[key]][key],
+            group=group_ranks[group][key] if group is not None else None,
             group_name=group,
         )
     return result
@@ -225,7 +250,10 @@ def analyse(metrics: MetricsData, reference: Reference) -> Analysis:
     codes = {figure.key for figure in metrics.municipalities}
     rank_group, average_group = _groups(codes, reference)
     pref_of = {code: pref_code_of(code, reference) for code in codes}
-    ranks = {day: _rank_release(figures, rank_group, pref_of) for day, figures in by_release.items()}
+    interned: dict[tuple[int, int], Rank] = {}  # one object per distinct rank, over all releases
+    ranks = {
+        day: _rank_release(figures, rank_group, pref_of, interned) for day, figures in by_release.items()
+    }
     national = tuple(
         sorted((f for f in metrics.categories if f.key == NATIONAL_KEY), key=lambda f: f.release_date)
     )
@@ -247,11 +275,10 @@ def analyse(metrics: MetricsData, reference: Reference) -> Analysis:
 def year_before(series: Sequence[AreaFigure], current: AreaFigure) -> AreaFigure | None:
     """The figure released closest to 365 days before ``current`` (within ±45 days)."""
     wanted = current.release_date - timedelta(days=YEAR_DAYS)
+    window = timedelta(days=YEAR_TOLERANCE_DAYS)
+    earliest, latest = wanted - window, wanted + window
     candidates = [
-        f
-        for f in series
-        if f.release_date < current.release_date
-        and abs((f.release_date - wanted).days) <= YEAR_TOLERANCE_DAYS
+        f for f in series if earliest <= f.release_date <= latest and f.release_date < current.release_date
     ]
     if not candidates:
         return None

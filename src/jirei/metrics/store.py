@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DEFAULT_METRICS_DIR = Path(__file__).resolve().parents[3] / "data" / "metrics"
@@ -143,6 +143,10 @@ class MetricsData:
         return _index(self.prefectures)
 
     @cached_property
+    def _category_index(self) -> dict[str, list[AreaFigure]]:
+        return _index(self.categories)
+
+    @cached_property
     def _official_index(self) -> dict[tuple[str, date], AreaFigure]:
         return {(f.key, f.release_date): f for f in self.municipalities}
 
@@ -151,6 +155,10 @@ class MetricsData:
 
     def prefecture_series(self, pref_code: str) -> list[AreaFigure]:
         return list(self._prefecture_index.get(pref_code, []))
+
+    def category_series(self, key: str) -> list[AreaFigure]:
+        """One category's rows (e.g. 全国), oldest first."""
+        return list(self._category_index.get(key, []))
 
     def official_rate(self, code: str, on: date) -> AreaFigure | None:
         """The published figure for a municipality on exactly this release date."""
@@ -179,19 +187,6 @@ def _index(figures: Iterable[AreaFigure]) -> dict[str, list[AreaFigure]]:
 # --- reading -----------------------------------------------------------------
 
 
-class _Dates:
-    """Memoised ISO date parsing (the same few dates repeat on every row)."""
-
-    def __init__(self) -> None:
-        self._cache: dict[str, date] = {}
-
-    def __call__(self, text: str) -> date:
-        found = self._cache.get(text)
-        if found is None:
-            found = self._cache[text] = date.fromisoformat(text)
-        return found
-
-
 def _rows(path: Path, columns: Sequence[str]) -> list[list[str]]:
     if not path.exists():
         return []
@@ -208,14 +203,9 @@ def _rows(path: Path, columns: Sequence[str]) -> list[list[str]]:
 def load_metrics(directory: Path = DEFAULT_METRICS_DIR) -> MetricsData:
     """Load data/metrics/*.csv (missing files read as empty tables)."""
     directory = Path(directory)
-    d = _Dates()
-    decimals: dict[str, Decimal] = {}
-
-    def dec(text: str) -> Decimal:
-        found = decimals.get(text)
-        if found is None:
-            found = decimals[text] = Decimal(text)
-        return found
+    # Memoised parsing: the same few dates and rates repeat on most rows.
+    d = lru_cache(maxsize=None)(date.fromisoformat)
+    dec = lru_cache(maxsize=None)(Decimal)
 
     releases = tuple(
         Release(d(r[0]), r[1], r[2], r[3], r[4]) for r in _rows(directory / RELEASES_FILE, RELEASE_COLUMNS)

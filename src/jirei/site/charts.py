@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -156,10 +157,18 @@ class YScale:
         self.y_max = y_max if y_max > 0 else 1.0
         self.top = top
         self.bottom = bottom
+        self._texts: dict[float, str] = {}
 
     def __call__(self, value: float) -> float:
         clamped = min(max(value, 0.0), self.y_max)
         return self.bottom - clamped / self.y_max * (self.bottom - self.top)
+
+    def text(self, value: float) -> str:
+        """``num(self(value))``, remembered: the same rates recur across charts."""
+        found = self._texts.get(value)
+        if found is None:
+            found = self._texts[value] = num(self(value))
+        return found
 
 
 class XScale:
@@ -171,6 +180,7 @@ class XScale:
         self.left = left
         self.right = right
         self.span = max((last - first).days, 1)
+        self._texts: dict[date, str] = {}
 
     def __call__(self, day: date) -> float:
         days = min(max((day - self.first).days, 0), self.span)
@@ -178,8 +188,22 @@ class XScale:
             return (self.left + self.right) / 2
         return self.left + days / self.span * (self.right - self.left)
 
+    def text(self, day: date) -> str:
+        """``num(self(day))``, remembered: every series of a chart has the same release dates."""
+        found = self._texts.get(day)
+        if found is None:
+            found = self._texts[day] = num(self(day))
+        return found
 
-def _y_axis(y_max: float, y_label: str, left: float, right: float, y_of: YScale) -> list[str]:
+
+# Charts with the same axes share one scale object, so its remembered texts and the
+# polylines cached by _coords (keyed by the scale objects) are reused across pages.
+_x_scale = lru_cache(maxsize=64)(XScale)
+_y_scale = lru_cache(maxsize=64)(YScale)
+
+
+@lru_cache(maxsize=64)  # the same axes recur on most charts
+def _y_axis(y_max: float, y_label: str, left: float, right: float, y_of: YScale) -> tuple[str, ...]:
     out = ['<g class="jirei-chart__grid" stroke="currentColor" stroke-opacity="0.2">']
     for tick in _ticks(y_max):
         y = num(y_of(tick))
@@ -190,10 +214,11 @@ def _y_axis(y_max: float, y_label: str, left: float, right: float, y_of: YScale)
         out.append(f'<text x="{num(left - 6)}" y="{num(y_of(tick) + 4)}">{esc(_tick_label(tick))}</text>')
     out.append(f'<text x="{num(left - 6)}" y="{num(TOP - 14)}">{esc(y_label)}</text>')
     out.append("</g>")
-    return out
+    return tuple(out)
 
 
-def _x_axis(x_of: XScale, bottom: float) -> list[str]:
+@lru_cache(maxsize=64)
+def _x_axis(x_of: XScale, bottom: float) -> tuple[str, ...]:
     years = range(x_of.first.year + (x_of.first > date(x_of.first.year, 1, 1)), x_of.last.year + 1)
     ticks = [date(year, 1, 1) for year in years] or [x_of.first]
     out = ['<g class="jirei-chart__axis" fill="currentColor" text-anchor="middle">']
@@ -212,7 +237,7 @@ def _x_axis(x_of: XScale, bottom: float) -> list[str]:
         )
         out.append(f'<text x="{x}" y="{num(bottom + 18)}">{tick.year}年</text>')
     out.append("</g>")
-    return out
+    return tuple(out)
 
 
 def _band(band: Band, index: int, x_of: XScale, top: float, bottom: float) -> list[str]:
@@ -238,21 +263,26 @@ def _line_attrs(style: str) -> str:
     return f'fill="none" stroke="{line.stroke}" stroke-width="{line.width}"{dash}'
 
 
+@lru_cache(maxsize=1024)
+def _coords(points: tuple[tuple[date, float], ...], x_of: XScale, y_of: YScale) -> str:
+    """A polyline's ``points`` attribute. Cached: the national, prefecture and category
+    lines are the same on many pages."""
+    return " ".join(f"{x_of.text(day)},{y_of.text(value)}" for day, value in sorted(points))
+
+
 def _series(series: Series, x_of: XScale, y_of: YScale) -> list[str]:
     css = f"jirei-chart__series jirei-chart__series--{esc(series.style)}"
-    points = sorted(series.points)
-    if not points:
+    if not series.points:
         return []
-    if len(points) == 1:
-        day, value = points[0]
+    if len(series.points) == 1:
+        day, value = series.points[0]
         line = LINE_STYLES.get(series.style, LINE_STYLES["other"])
         return [
             f'<circle class="{css}" cx="{num(x_of(day))}" cy="{num(y_of(value))}" r="3" '
             f'fill="{line.stroke}"><title>{esc(series.label)}</title></circle>'
         ]
-    coords = " ".join(f"{num(x_of(day))},{num(y_of(value))}" for day, value in points)
     return [
-        f'<polyline class="{css}" {_line_attrs(series.style)} points="{coords}">'
+        f'<polyline class="{css}" {_line_attrs(series.style)} points="{_coords(series.points, x_of, y_of)}">'
         f"<title>{esc(series.label)}</title></polyline>"
     ]
 
@@ -330,8 +360,8 @@ def line_chart(
     first, last = _date_range(series, markers)
     bottom = TOP + PLOT_HEIGHT
     right = WIDTH - RIGHT
-    x_of = XScale(first, last, LEFT, right)
-    y_of = YScale(y_max, TOP, bottom)
+    x_of = _x_scale(first, last, LEFT, right)
+    y_of = _y_scale(y_max, TOP, bottom)
     body: list[str] = []
     for index, band in enumerate(bands):
         body += _band(band, index, x_of, TOP, bottom)

@@ -12,6 +12,7 @@ import json
 import re
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -43,7 +44,12 @@ def format_yen(value: int) -> str:
 
 def japanese_date(value: str | date) -> str:
     """'2020' → '2020年', '2020-06' → '2020年6月', '2021-05-01' (or a date) → '2021年5月1日'."""
-    text = value.isoformat() if isinstance(value, date) else str(value)
+    return _japanese_date(value.isoformat() if isinstance(value, date) else str(value))
+
+
+@lru_cache(maxsize=4096)
+def _japanese_date(text: str) -> str:
+    """Remembered: pages repeat the same few hundred release and case dates."""
     parts = [int(part) for part in text.split("-")]
     return "".join(f"{number}{unit}" for number, unit in zip(parts, ("年", "月", "日"), strict=False))
 

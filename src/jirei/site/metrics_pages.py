@@ -8,10 +8,11 @@ this module turns them into small view records and the templates only format.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache, partial
 
 import jinja2
 from markupsafe import Markup
@@ -35,6 +36,7 @@ from jirei.metrics.analysis import (
     twelve_month_change,
 )
 from jirei.metrics.store import CATEGORY_ORDER, AgeFigure, AreaFigure, MetricsData, age_band_rank
+from jirei.parallel import chunks, parallel_calls
 from jirei.reference.municipalities import Municipality, Prefecture, Reference
 from jirei.site.charts import Band, BarSeries, Marker, Series, bar_chart, line_chart
 from jirei.site.jinja import japanese_date, pct, points, signed
@@ -56,6 +58,7 @@ DEFINITIONS_ANCHOR = "data-definitions"
 RANKING_RELEASE = date(2021, 5, 1)  # the second ranking table on the overview
 LABEL_CHANGE = date(2022, 6, 1)  # the category table's groups change from the release after this
 RANKING_LIMIT = 10
+MUNICIPALITIES_PER_PART = 50  # pages rendered per task when the work is spread over cores
 
 SOURCES_MUNICIPALITY = (
     "data/metrics/municipalities.csv, data/metrics/prefectures.csv, data/metrics/categories.csv"
@@ -78,8 +81,16 @@ PREFECTURE_TREND_COLUMNS = ("基準日", "人口", "枚数", "率", "都道府�
 # --- formatting ------------------------------------------------------------------
 
 
+@lru_cache(maxsize=16384)
 def rank_text(rank: Rank | None) -> str:
+    """Remembered: a few thousand distinct ranks fill ~200,000 table cells."""
     return str(rank) if rank is not None else "—"
+
+
+@lru_cache(maxsize=16384)
+def _rate_text(rate: Decimal) -> str:
+    """``pct`` remembered per rate (the same published rates recur across rows)."""
+    return pct(rate)
 
 
 # --- view records --------------------------------------------------------------------
@@ -147,7 +158,7 @@ def _area_row(figure: AreaFigure, ranks: Sequence[str]) -> tuple[str, ...]:
         japanese_date(figure.release_date),
         f"{figure.population:,}",
         f"{figure.cards:,}",
-        pct(figure.rate_percent),
+        _rate_text(figure.rate_percent),
         *ranks,
     )
 
@@ -168,16 +179,38 @@ def _trend_description(latest: date, series: Sequence[Series]) -> str:
 # --- municipality ------------------------------------------------------------------
 
 
-def _comparison_series(analysis: Analysis, municipality: Municipality) -> list[Series]:
-    """National, own-category average and prefecture lines for a municipality chart."""
-    result = [Series("全国", _points(analysis.national), "national")]
-    average = analysis.average_series(municipality.code)
-    if average is not None:
-        group, points_ = average
-        result.append(Series(AVERAGE_LABELS[group], points_, "category"))
-    prefecture = analysis.metrics.prefecture_series(municipality.pref_code)
-    result.append(Series(municipality.prefecture, _points(prefecture), "prefecture"))
-    return result
+class _ComparisonLines:
+    """The national, category-average and prefecture lines of the municipality charts,
+    each built once and shared by every chart that draws it."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.national = Series("全国", _points(analysis.national), "national")
+        self._prefectures: dict[tuple[str, str], Series] = {}
+
+    def _prefecture(self, municipality: Municipality) -> Series:
+        key = (municipality.pref_code, municipality.prefecture)
+        if key not in self._prefectures:
+            figures = self.analysis.metrics.prefecture_series(municipality.pref_code)
+            self._prefectures[key] = Series(municipality.prefecture, _points(figures), "prefecture")
+        return self._prefectures[key]
+
+    def for_municipality(self, municipality: Municipality) -> list[Series]:
+        """National, own-category average and prefecture lines for a municipality chart."""
+        result = [self.national]
+        average = self.analysis.average_series(municipality.code)
+        if average is not None:
+            group, points_ = average
+            result.append(Series(AVERAGE_LABELS[group], points_, "category"))
+        result.append(self._prefecture(municipality))
+        return result
+
+
+def _rank_cells(ranks: Ranks | None) -> tuple[str, str, str]:
+    """National, prefecture and group rank texts (— when unranked)."""
+    if ranks is None:
+        return ("—", "—", "—")
+    return (rank_text(ranks.national), rank_text(ranks.prefecture), rank_text(ranks.group))
 
 
 def _group_label(ranks: Ranks | None) -> str:
@@ -185,11 +218,11 @@ def _group_label(ranks: Ranks | None) -> str:
 
 
 def _municipality_trend(
-    analysis: Analysis, municipality: Municipality, series: Sequence[AreaFigure]
+    analysis: Analysis, comparison: _ComparisonLines, municipality: Municipality, series: Sequence[AreaFigure]
 ) -> Trend:
     lines = [
         Series(municipality.name, _points(series), "primary"),
-        *_comparison_series(analysis, municipality),
+        *comparison.for_municipality(municipality),
     ]
     chart = line_chart(
         f"{municipality.prefecture}{municipality.name}の人口に対する枚数の率の推移",
@@ -197,19 +230,10 @@ def _municipality_trend(
         lines,
         chart_id=f"trend-{municipality.code}",
     )
-    rows = []
-    for figure in reversed(series):
-        ranks = analysis.ranks_for(municipality.code, figure.release_date)
-        rows.append(
-            _area_row(
-                figure,
-                [
-                    rank_text(ranks.national if ranks else None),
-                    rank_text(ranks.prefecture if ranks else None),
-                    rank_text(ranks.group if ranks else None),
-                ],
-            )
-        )
+    rows = [
+        _area_row(figure, _rank_cells(analysis.ranks_for(municipality.code, figure.release_date)))
+        for figure in reversed(series)
+    ]
     note = (
         "区分平均は、同じ区分（特別区・政令指定都市・市・町村）の全団体の枚数の合計を人口の合計で割った値です。"
         "区分内順位は「市区」または「町村」の中での順位です。"
@@ -225,6 +249,7 @@ def _case_items(page: str, cases: Sequence[CaseLink]) -> list[CaseItem]:
 
 def _municipality_context(
     analysis: Analysis,
+    comparison: _ComparisonLines,
     municipality: Municipality,
     cases_by_code: Mapping[str, Sequence[CaseLink]],
     similar: Mapping[str, Sequence[str]],
@@ -264,7 +289,7 @@ def _municipality_context(
     context.update(
         latest=latest,
         facts=_facts(latest, twelve_month_change(series), rank_rows),
-        trend=_municipality_trend(analysis, municipality, series),
+        trend=_municipality_trend(analysis, comparison, municipality, series),
         pace=PaceView(municipality.name, pace(series)),
     )
     return context
@@ -563,6 +588,67 @@ def _overview_context(
 # --- entry points -------------------------------------------------------------------
 
 
+class _MetricsPages:
+    """What every metrics page shares, computed once; renders the pages in parts."""
+
+    def __init__(
+        self,
+        metrics: MetricsData,
+        reference: Reference,
+        cases_by_code: Mapping[str, Sequence[CaseLink]],
+        env: jinja2.Environment,
+        similar: Mapping[str, Sequence[str]],
+        ranking_release: date,
+        analysis: Analysis | None,
+    ) -> None:
+        self.analysis = analysis or analyse(metrics, reference)
+        self.comparison = _ComparisonLines(self.analysis)
+        self.pref_ranks = prefecture_ranks(metrics)
+        self.cases_by_code = cases_by_code
+        self.env = env
+        self.similar = similar
+        self.ranking_release = ranking_release
+        for name in ("municipality.md.j2", "prefecture.md.j2", "metrics.md.j2"):
+            env.get_template(name)  # compiled once here, not once in each worker
+
+    def parts(self) -> list[Callable[[], dict[str, str]]]:
+        """Independent parts that together make every page, in page order: runs of
+        municipalities (most of the work, so several runs can be rendered at once), then the
+        prefectures, then the overview and the places lookup."""
+        codes = sorted(self.analysis.reference.by_code)
+        runs = chunks(codes, -(-len(codes) // MUNICIPALITIES_PER_PART))
+        return [*(partial(self.municipalities, run) for run in runs), self.prefectures, self.overview]
+
+    def municipalities(self, codes: Sequence[str]) -> dict[str, str]:
+        template = self.env.get_template("municipality.md.j2")
+        by_code = self.analysis.reference.by_code
+        return {
+            municipality_page(code): template.render(
+                _municipality_context(
+                    self.analysis, self.comparison, by_code[code], self.cases_by_code, self.similar
+                )
+            )
+            for code in codes
+        }
+
+    def prefectures(self) -> dict[str, str]:
+        template = self.env.get_template("prefecture.md.j2")
+        prefectures = self.analysis.reference.prefectures
+        return {
+            prefecture_page(code): template.render(
+                _prefecture_context(self.analysis, prefectures[code], self.pref_ranks)
+            )
+            for code in sorted(prefectures)
+        }
+
+    def overview(self) -> dict[str, str]:
+        context = _overview_context(self.analysis, self.pref_ranks, self.ranking_release)
+        return {
+            OVERVIEW_PAGE: self.env.get_template("metrics.md.j2").render(context),
+            PLACES_FILE: places_json(self.analysis.reference, self.analysis.metrics),
+        }
+
+
 def render_metrics_pages(
     metrics: MetricsData,
     reference: Reference,
@@ -571,26 +657,18 @@ def render_metrics_pages(
     *,
     similar: Mapping[str, Sequence[str]] | None = None,
     ranking_release: date = RANKING_RELEASE,
+    analysis: Analysis | None = None,
 ) -> dict[str, str]:
     """All metrics pages and the places lookup: {path relative to docs/: text}.
 
     ``similar`` maps a code to its 類似団体 (jirei.metrics.similar); none are listed without it.
+    ``analysis``: ``analyse(metrics, reference)`` when the caller already has it.
+    The parts are rendered on every usable core (jirei.parallel).
     """
-    analysis = analyse(metrics, reference)
-    pref_ranks = prefecture_ranks(metrics)
-    municipality_template = env.get_template("municipality.md.j2")
-    prefecture_template = env.get_template("prefecture.md.j2")
+    site = _MetricsPages(metrics, reference, cases_by_code, env, similar or {}, ranking_release, analysis)
     pages: dict[str, str] = {}
-    for code in sorted(reference.by_code):
-        municipality = reference.by_code[code]
-        context = _municipality_context(analysis, municipality, cases_by_code, similar or {})
-        pages[municipality_page(code)] = municipality_template.render(context)
-    for pref_code in sorted(reference.prefectures):
-        context = _prefecture_context(analysis, reference.prefectures[pref_code], pref_ranks)
-        pages[prefecture_page(pref_code)] = prefecture_template.render(context)
-    overview = _overview_context(analysis, pref_ranks, ranking_release)
-    pages[OVERVIEW_PAGE] = env.get_template("metrics.md.j2").render(overview)
-    pages[PLACES_FILE] = places_json(reference, metrics)
+    for part in parallel_calls(site.parts()):
+        pages.update(part)
     return pages
 
 
@@ -607,10 +685,9 @@ def municipality_chart_for_case(
     and the case's own outcome figures marked (an SVG ``<figure>`` block)."""
     municipality = reference.by_code[code]
     series = metrics.municipality_series(code)
-    national = [f for f in metrics.categories if f.key == NATIONAL_KEY]
     lines = [
         Series(f"{municipality.name}（公表値）", _points(series), "primary"),
-        Series("全国", _points(sorted(national, key=lambda f: f.release_date)), "national"),
+        Series("全国", _points(metrics.category_series(NATIONAL_KEY)), "national"),
     ]
     markers = [
         Marker(day, value, f"{label}: {value:.1f}%（{japanese_date(day)}）")

@@ -7,6 +7,7 @@ These paths are the site's permalinks (``cases/<id>/``, ``municipalities/<code>/
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 OVERVIEW_PAGE = "metrics/index.md"
 CONTRIBUTE_PAGE = "contributing/index.md"  # hand-written
@@ -26,9 +27,37 @@ def prefecture_page(pref_code: str) -> str:
     return f"prefectures/{pref_code}.md"
 
 
+def _components(path: str) -> list[str] | None:
+    """The parts of a plain relative path ('a/b', 'a/b/', '.' → []); None for anything else."""
+    if path == ".":
+        return []
+    parts = path.removesuffix("/").split("/")
+    if path.startswith("/") or any(part in ("", ".", "..") for part in parts):
+        return None
+    return parts
+
+
+def relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` worked out from the strings alone for plain relative paths
+    (about 10 times faster: no current folder and no normalising), else by posixpath."""
+    to, origin = _components(path), _components(start)
+    if to is None or origin is None:
+        return posixpath.relpath(path, start)
+    common = 0
+    while common < min(len(to), len(origin)) and to[common] == origin[common]:
+        common += 1
+    return "/".join([".."] * (len(origin) - common) + to[common:]) or "."
+
+
 def relative(from_page: str, to_page: str) -> str:
     """Relative link from one docs/ path to another (so `mkdocs build --strict` checks it)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return _relative_to_folder(to_page, posixpath.dirname(from_page) or ".")
+
+
+@lru_cache(maxsize=16384)
+def _relative_to_folder(to_page: str, folder: str) -> str:
+    """Remembered: the pages of one folder link to the same pages (a few folders, ~4,000 pages)."""
+    return relpath(to_page, folder)
 
 
 def page_url(page: str) -> str:
@@ -46,11 +75,11 @@ def relative_url(from_page: str, to_page: str) -> str:
     gives '../../prefectures/01/'. A '#fragment' on ``to_page`` is kept."""
     path, hash_mark, fragment = to_page.partition("#")
     start = page_url(from_page).rstrip("/") or "."
-    target = posixpath.relpath(page_url(path) or ".", start)
+    target = relpath(page_url(path) or ".", start)
     target = "./" if target == "." else target.rstrip("/") + "/"
     return target + hash_mark + fragment
 
 
 def relative_file_url(from_page: str, file_path: str) -> str:
     """Relative URL from a built page to a file copied as is ('data/metrics/x.csv')."""
-    return posixpath.relpath(file_path, page_url(from_page).rstrip("/") or ".")
+    return relpath(file_path, page_url(from_page).rstrip("/") or ".")
