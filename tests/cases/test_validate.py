@@ -32,7 +32,7 @@ EXPECTED: dict[str, list[str]] = {
         '992011-test-shinsei.yml:8:14: error [unsafe-link] description: この種類のリンクは書けません (got "javascript:alert(1")\n    hint: リンク先は http:// または https:// の URL にしてください',
     ],
     "description_script": [
-        '992011-test-shinsei.yml:8:14: error [html] description: HTML タグは書けません (got "<script>")\n    hint: 文字の < と > を使わずに書いてください。強調や箇条書きは Markdown で書けます',
+        '992011-test-shinsei.yml:8:14: error [html] description: HTML タグは書けません (got "<script>")\n    hint: 文字の < と > を使わずに書いてください。本文（description）では強調や箇条書きを Markdown で書けます',
     ],
     "file_indent": [
         "992011-test-shinsei.yml:14:5: error [yaml-syntax] YAML の書き方に誤りがあるため読み込めません (got expected <block end>, but found '<block mapping start>')\n    hint: 字下げ（行頭のスペースの数）がそろっているか確認してください。同じ階層のキーやリストの「- 」は同じ数のスペースで始めます（13 行目 3 列目から）。",

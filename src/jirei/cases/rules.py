@@ -272,7 +272,7 @@ def rule_no_markup(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
         if tag:
             yield problem_at(
                 loaded, path, "html", "HTML タグは書けません",
-                got=f'"{tag.group(0)[:40]}"', hint="文字の < と > を使わずに書いてください。強調や箇条書きは Markdown で書けます",
+                got=f'"{tag.group(0)[:40]}"', hint="文字の < と > を使わずに書いてください。本文（description）では強調や箇条書きを Markdown で書けます",
             )  # fmt: skip
         for target in LINK_TARGET.findall(text):
             if UNSAFE_SCHEME.match(target):
