@@ -109,21 +109,18 @@
     const module = await load();
     const [main, named] = await Promise.all([module.search(text), placeHits(text)]);
     if (!main) return { total: 0, results: [] }; // superseded by a newer query
+    // The place pages are not in the Pagefind index, so the two tiers never share a page:
+    // only the fragments that will be shown are fetched.
     const ranked = main.results;
-    const seen = new Set(named.map((r) => r.url));
-    const pages = await Promise.all(ranked.slice(0, limit + named.length).map((hit) => hit.data()));
-    const found = pages
-      .filter((page) => !seen.has(page.url))
-      .map((page) => ({
-        url: page.url,
-        title: page.meta.title || page.url,
-        kind: kindOf(page.url),
-        excerpt: page.excerpt, // Pagefind escapes the text and adds only <mark>
-      }));
-    return {
-      total: ranked.length + named.length - (pages.length - found.length),
-      results: [...named, ...found].slice(0, limit),
-    };
+    const shown = ranked.slice(0, Math.max(0, limit - named.length));
+    const pages = await Promise.all(shown.map((hit) => hit.data()));
+    const found = pages.map((page) => ({
+      url: page.url,
+      title: page.meta.title || page.url,
+      kind: kindOf(page.url),
+      excerpt: page.excerpt, // Pagefind escapes the text and adds only <mark>
+    }));
+    return { total: ranked.length + named.length, results: [...named, ...found].slice(0, limit) };
   }
   window.jireiSearch = { search, load };
 
