@@ -383,6 +383,18 @@ def test_deep_nesting_is_a_problem_not_a_crash() -> None:
     only(problems, "nesting-too-deep")
 
 
+@pytest.mark.parametrize(("mappings", "too_deep"), [(63, False), (64, True)])
+def test_the_nesting_limit_counts_the_innermost_value(mappings: int, too_deep: bool) -> None:
+    # The root mapping is level 1, so 64 mappings put the value "1" at level 65.
+    text = "".join(f"{'  ' * level}a:\n" for level in range(mappings - 1)) + "  " * (mappings - 1) + "a: 1\n"
+    loaded, problems = load(text)
+    if too_deep:
+        assert loaded is None
+        only(problems, "nesting-too-deep")
+    else:
+        assert loaded is not None and not problems
+
+
 def test_control_character() -> None:
     loaded, problems = load("name: テスト\x00市\nok: 1\nx: \x07\n")
     assert loaded is None

@@ -341,6 +341,8 @@ class _EventBuilder:
         return data
 
     def _value(self, event: Any, path: KeyPath, depth: int) -> Any:
+        if depth > MAX_DEPTH:  # counted for every node, as the composer does (scalars too)
+            raise _NeedsExplainingError
         if isinstance(event, MappingStartEvent):
             return self._mapping(event, path, depth)
         if isinstance(event, SequenceStartEvent):
@@ -371,7 +373,7 @@ class _EventBuilder:
         return result
 
     def _enter(self, event: CollectionStartEvent, path: KeyPath, depth: int) -> None:
-        if depth > MAX_DEPTH or not _plain(event):
+        if not _plain(event):
             raise _NeedsExplainingError
         self.value_marks[path] = _mark(event.start_mark)
 
