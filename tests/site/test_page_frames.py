@@ -102,3 +102,24 @@ def test_a_frame_that_depends_on_anything_else_is_not_used(tmp_path: Path) -> No
     assert filled == 0
     assert framed == plain
     assert b"<p>places/999993.md</p>" in framed["places/999993/index.html"]
+
+
+def test_a_page_with_its_own_template_keeps_it(tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "plain.html").write_text("<main>{{ page.content }}</main>", encoding="utf-8")
+    builds = {}
+    for with_frames in (True, False):
+        root = tmp_path / str(with_frames)
+        config = _write_site(
+            root, plugins=["jirei-page-frames"] if with_frames else [], custom_dir=str(overrides)
+        )
+        for code in ("999996", "999997", "999998"):  # a group of three, each with its own template
+            (root / "docs" / "places" / f"{code}.md").write_text(
+                _place(code, "テスト町").replace("---\n\n", "template: plain.html\n---\n\n", 1),
+                encoding="utf-8",
+            )
+        build(load_config(str(config)))
+        builds[with_frames] = (root / "site" / "places" / "999998" / "index.html").read_text(encoding="utf-8")
+    assert builds[True] == builds[False]
+    assert builds[True].startswith("<main><h1")

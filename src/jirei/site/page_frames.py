@@ -10,8 +10,8 @@ canonical URL and the first heading's anchor (the skip link).
 
 Nothing is assumed, it is checked: the second page of a group is rendered by the theme
 *and* filled in, and the group is used only when both are byte-identical. A group that
-fails the check, a page in the navigation, with an edit link, or with a title that HTML
-escaping would change, is always rendered by the theme. Engines without plugins
+fails the check, a page in the navigation, with an edit link, with its own ``template``, or
+with a title that HTML escaping would change, is always rendered by the theme. Engines without plugins
 (Zensical) render every page; the output is the same.
 """
 
@@ -94,11 +94,11 @@ def group_key(page: Page, in_nav: set[str]) -> GroupKey | None:
 
     ``in_nav``: source paths of the pages in the navigation (their frame marks them active)."""
     title = str(page.title or "")
-    if page.file.src_uri in in_nav or page.is_homepage or page.edit_url is not None:
+    if page.file.src_uri in in_nav or page.is_homepage or page.edit_url is not None or "template" in page.meta:
         return None
     if not title or _HTML_SPECIAL.intersection(title):
         return None
-    meta = tuple(sorted((k, repr(v)) for k, v in page.meta.items() if k not in ("title", "template")))
+    meta = tuple(sorted((k, repr(v)) for k, v in page.meta.items() if k != "title"))
     return (page.url.count("/"), meta, _toc_shape(page.toc.items, skip_first_title=True))
 
 
