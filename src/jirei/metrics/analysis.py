@@ -134,19 +134,6 @@ def rank_group_for(category: str) -> str | None:
     return RANK_GROUP_OF_CATEGORY.get(category)
 
 
-def competition_ranks(values: Iterable[tuple[str, Decimal]]) -> dict[str, int]:
-    """Standard competition ranking, highest value first: 50, 40, 40, 30 → 1, 2, 2, 4."""
-    ordered = sorted(values, key=lambda item: (-item[1], item[0]))
-    ranks: dict[str, int] = {}
-    previous: Decimal | None = None
-    position = 0
-    for index, (key, value) in enumerate(ordered, start=1):
-        if value != previous:
-            position, previous = index, value
-        ranks[key] = position
-    return ranks
-
-
 def _groups(codes: Iterable[str], reference: Reference) -> tuple[dict[str, str], dict[str, str]]:
     rank_group: dict[str, str] = {}
     average_group: dict[str, str] = {}
@@ -166,8 +153,13 @@ def pref_code_of(code: str, reference: Reference) -> str:
     return municipality.pref_code if municipality is not None else code[:2]
 
 
+def competition_ranks(figures: Iterable[AreaFigure]) -> dict[str, Rank]:
+    """Standard competition ranks, highest rate first: 50, 40, 40, 30 → 1, 2, 2, 4 (of 4)."""
+    return _scope_ranks(_best_first(figures), {})
+
+
 def _best_first(figures: Iterable[AreaFigure]) -> list[AreaFigure]:
-    """Highest rate first, then by key: the order of :func:`competition_ranks`."""
+    """Highest rate first, then by key (ties keep the keys ascending)."""
     ordered = sorted(figures, key=lambda f: f.key)
     ordered.sort(key=lambda f: f.rate_percent, reverse=True)  # stable: keys stay ascending within a tie
     return ordered

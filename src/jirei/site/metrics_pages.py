@@ -300,13 +300,10 @@ def _municipality_context(
 
 def prefecture_ranks(metrics: MetricsData) -> dict[date, dict[str, Rank]]:
     """Competition ranks of the 47 prefectures at each release."""
-    grouped: dict[date, list[tuple[str, Decimal]]] = {}
+    grouped: dict[date, list[AreaFigure]] = {}
     for figure in metrics.prefectures:
-        grouped.setdefault(figure.release_date, []).append((figure.key, figure.rate_percent))
-    return {
-        day: {key: Rank(position, len(items)) for key, position in competition_ranks(items).items()}
-        for day, items in grouped.items()
-    }
+        grouped.setdefault(figure.release_date, []).append(figure)
+    return {day: competition_ranks(figures) for day, figures in grouped.items()}
 
 
 @dataclass(frozen=True)

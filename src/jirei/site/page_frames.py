@@ -94,7 +94,12 @@ def group_key(page: Page, in_nav: set[str]) -> GroupKey | None:
 
     ``in_nav``: source paths of the pages in the navigation (their frame marks them active)."""
     title = str(page.title or "")
-    if page.file.src_uri in in_nav or page.is_homepage or page.edit_url is not None or "template" in page.meta:
+    if (
+        page.file.src_uri in in_nav
+        or page.is_homepage
+        or page.edit_url is not None
+        or "template" in page.meta
+    ):
         return None
     if not title or _HTML_SPECIAL.intersection(title):
         return None
