@@ -246,9 +246,7 @@ def analyse(metrics: MetricsData, reference: Reference) -> Analysis:
     ranks = {
         day: _rank_release(figures, rank_group, pref_of, interned) for day, figures in by_release.items()
     }
-    national = tuple(
-        sorted((f for f in metrics.categories if f.key == NATIONAL_KEY), key=lambda f: f.release_date)
-    )
+    national = tuple(metrics.category_series(NATIONAL_KEY))
     return Analysis(
         metrics=metrics,
         reference=reference,

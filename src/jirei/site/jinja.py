@@ -84,6 +84,7 @@ def table_cell(value: object) -> str:
     return str(value).replace("|", "&#124;").replace("\n", " ")
 
 
+@lru_cache(maxsize=16384)  # the same published rates recur across ~200,000 table cells
 def pct(value: Decimal | float) -> str:
     return f"{value:.1f}%"
 

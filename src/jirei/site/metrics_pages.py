@@ -87,12 +87,6 @@ def rank_text(rank: Rank | None) -> str:
     return str(rank) if rank is not None else "—"
 
 
-@lru_cache(maxsize=16384)
-def _rate_text(rate: Decimal) -> str:
-    """``pct`` remembered per rate (the same published rates recur across rows)."""
-    return pct(rate)
-
-
 # --- view records --------------------------------------------------------------------
 
 
@@ -158,7 +152,7 @@ def _area_row(figure: AreaFigure, ranks: Sequence[str]) -> tuple[str, ...]:
         japanese_date(figure.release_date),
         f"{figure.population:,}",
         f"{figure.cards:,}",
-        _rate_text(figure.rate_percent),
+        pct(figure.rate_percent),
         *ranks,
     )
 
