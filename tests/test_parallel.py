@@ -94,7 +94,7 @@ def test_calls_in_background_raise_where_their_results_are_asked_for() -> None:
 
 def test_chunks_cover_the_items_in_order() -> None:
     items = list(range(10))
-    assert chunks(items, 3) == [[0, 1, 2, 3], [4, 5, 6], [7, 8, 9]]
-    assert chunks(items, 20) == [[n] for n in items]
-    assert chunks(items, 1) == [items]
+    assert chunks(items, 4) == [[0, 1, 2, 3], [4, 5, 6], [7, 8, 9]]  # 3 runs of at most 4
+    assert chunks(items, 1) == [[n] for n in items]
+    assert chunks(items, 10) == chunks(items, 20) == [items]
     assert chunks([], 4) == []

@@ -132,11 +132,12 @@ def _invoke(function: Callable[[], R]) -> R:
     return function()
 
 
-def chunks(items: Sequence[T], count: int) -> list[Sequence[T]]:
-    """``items`` cut into ``count`` runs of nearly equal length, in order (no empty runs)."""
+def chunks(items: Sequence[T], most: int) -> list[Sequence[T]]:
+    """``items`` cut, in order, into as few runs of nearly equal length as keep each to at most
+    ``most`` items (no empty runs)."""
     if not items:
         return []
-    count = max(1, min(count, len(items)))
+    count = -(-len(items) // max(1, most))
     size, extra = divmod(len(items), count)
     bounds = [index * size + min(index, extra) for index in range(count + 1)]
     return [items[start:end] for start, end in itertools.pairwise(bounds)]

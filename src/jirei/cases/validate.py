@@ -149,7 +149,7 @@ def _check_file(path: Path, context: RuleContext) -> _FileCheck:
 
 def _check_files(files: Sequence[Path], context: RuleContext) -> list[_FileCheck]:
     """Every file checked on its own, in order, in runs spread over the cores (jirei.parallel)."""
-    runs = chunks(files, len(files) // FILES_PER_RUN)
+    runs = chunks(files, FILES_PER_RUN)
     return [
         check
         for run in parallel_map(lambda run: [_check_file(p, context) for p in run], runs)

@@ -607,7 +607,7 @@ class _MetricsPages:
         municipalities (most of the work, so several runs can be rendered at once), then the
         prefectures, then the overview and the places lookup."""
         codes = sorted(self.analysis.reference.by_code)
-        runs = chunks(codes, -(-len(codes) // MUNICIPALITIES_PER_PART))
+        runs = chunks(codes, MUNICIPALITIES_PER_PART)
         return [*(partial(self.municipalities, run) for run in runs), self.prefectures, self.overview]
 
     def municipalities(self, codes: Sequence[str]) -> dict[str, str]:
