@@ -53,7 +53,7 @@ test: browser lint typecheck
 data: $(BIN)/.installed
 	$(BIN)/jirei metrics import data/raw/codeforjapan-mynumbercard/*/
 
-## bench: 合成データ（架空の団体・事例）と実データで各段階の時間・メモリ・容量を測り、予算と比べる（10 分ほど）
+## bench: 合成データ（架空の団体・事例）と実データで各段階の時間・メモリ・容量を測り、予算と比べる（2 コアで 4〜5 分）
 BENCH_ARGS ?= --real
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
