@@ -74,12 +74,16 @@ def relative_url(from_page: str, to_page: str) -> str:
     (verbatim blocks), which MkDocs does not rewrite: 'municipalities/1.md' → 'prefectures/01.md'
     gives '../../prefectures/01/'. A '#fragment' on ``to_page`` is kept."""
     path, hash_mark, fragment = to_page.partition("#")
-    start = page_url(from_page).rstrip("/") or "."
-    target = relpath(page_url(path) or ".", start)
+    target = relpath(page_url(path) or ".", _built_folder(from_page))
     target = "./" if target == "." else target.rstrip("/") + "/"
     return target + hash_mark + fragment
 
 
 def relative_file_url(from_page: str, file_path: str) -> str:
     """Relative URL from a built page to a file copied as is ('data/metrics/x.csv')."""
-    return relpath(file_path, page_url(from_page).rstrip("/") or ".")
+    return relpath(file_path, _built_folder(from_page))
+
+
+def _built_folder(page: str) -> str:
+    """The folder a docs/ page is built into, relative to the site root ('.' for the home page)."""
+    return page_url(page).rstrip("/") or "."

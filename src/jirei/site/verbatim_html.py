@@ -7,8 +7,8 @@ it, the block goes straight into Python-Markdown's HTML stash, so neither MkDocs
 scanner nor ``md_in_html`` feeds it through Python's HTMLParser, and its table cells skip
 the inline patterns. On the metrics pages that parsing was most of ``mkdocs build``'s time.
 
-Ids inside a verbatim block are not seen by MkDocs' anchor validation: link only to
-headings, not into these blocks.
+Links and ids inside a verbatim block are not seen by MkDocs' link and anchor validation;
+tests/site/test_site_links.py checks every link of the built site instead.
 
 Blocks may nest (a page made of one block that includes partials with their own): only
 the outermost markers count. A page whose headings are all bare ``<h1>``–``<h6>`` lines
