@@ -9,7 +9,8 @@ theme's own decorations (heading permalinks ¶, buttons).
 The 1,741 municipality and 47 prefecture pages are left out (``UNINDEXED_SECTIONS``):
 they are found by name, reading, code and published spellings through
 ``data/places.json`` (docs/javascripts/search.js), and their own text is figures.
-Indexing them cost a fifth of Pagefind's time and a third of its index.
+Leaving them out took about a fifth off Pagefind's time (9.1 → 7.3 s at 2,000 cases) and
+nearly half off its index (17 → 9 MB).
 """
 
 from __future__ import annotations
