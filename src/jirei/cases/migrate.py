@@ -16,6 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from jirei.cases.migrate_steps import v1_to_v2
 from jirei.cases.schema import current_schema_version
 from jirei.cases.validate import discover, display_path
 from jirei.problems import Problem
@@ -24,7 +25,7 @@ Step = Callable[[Any], None]  # edits one parsed case (a ruamel CommentedMap) in
 
 # from_version → the step to from_version + 1. Add one entry with every bump of
 # schema_version, together with a test and an entry in schema/CHANGELOG.md.
-MIGRATIONS: Mapping[int, Step] = {}
+MIGRATIONS: Mapping[int, Step] = {1: v1_to_v2}
 
 
 def _round_trip_yaml() -> YAML:

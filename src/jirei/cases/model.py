@@ -25,10 +25,33 @@ class Municipality:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence: a source id and a verbatim quote from that source."""
+
+    source: str
+    quote: str
+    locator: str | None = None
+    caveat: str | None = None
+
+
+class Cited:
+    """A figure whose sources are the ones its evidence quotes."""
+
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The source ids the evidence cites, in order, each once."""
+        return tuple(dict.fromkeys(item.source for item in self.evidence))
+
+
+@dataclass(frozen=True)
 class Period:
     start: str
     status: str
     end: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    status_evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,13 +60,15 @@ class Leadership:
     approach: str
     description: str
     sources: tuple[str, ...]
+    led_by_evidence: tuple[Evidence, ...] = ()
+    approach_evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
-class Staff:
+class Staff(Cited):
     count: int
     as_of: str
-    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True)
@@ -73,51 +98,54 @@ class Measure:
     sources: tuple[str, ...]
     start: str | None = None
     end: str | None = None
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
-class Procedures:
+class Procedures(Cited):
     count: int
     as_of: str
     counting_method: str
-    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
     examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
-class BudgetEntry:
+class BudgetEntry(Cited):
     fiscal_year: int
     amount_yen: int
     kind: str
     funding: str
     purpose: str
-    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True)
-class Baseline:
+class Baseline(Cited):
     value: float
     as_of: str
+    evidence: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True)
 class Rank:
     position: int
     scope: str
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Outcome(Cited):
     metric: str
     value: float
     unit: str
     as_of: str
-    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
     label: str | None = None
     baseline: Baseline | None = None
     rank: Rank | None = None
     note: str | None = None
-
+    population_base: str | None = None
     @property
     def display_label(self) -> str:
         return self.label or self.metric
@@ -162,8 +190,10 @@ class Source:
     title: str
     publisher: str
     accessed: str
-    type: str
+    kind: str
     published: str | None = None
+    primary_url: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -192,6 +222,8 @@ class Case:
     sources: tuple[Source, ...]
     record: Record
     license: str
+    case_kind: str = "取組事例"
+    members: tuple[Municipality, ...] = ()
     former_ids: tuple[str, ...] = ()
     title_en: str | None = None
     summary_en: str | None = None
@@ -202,6 +234,11 @@ class Case:
     awards: tuple[Award, ...] = ()
     related_cases: tuple[str, ...] = ()
     adopters: tuple[Adopter, ...] = ()
+
+    @property
+    def municipalities(self) -> tuple[Municipality, ...]:
+        """The lead municipality first, then the other members of a joint initiative."""
+        return (self.municipality, *self.members)
 
     @property
     def source_numbers(self) -> dict[str, int]:
