@@ -212,6 +212,10 @@ def _source_refs(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]
                 for index, ref in enumerate(value):
                     if isinstance(ref, str):
                         yield (*path, key, index), ref
+            elif key.endswith("evidence") and isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, dict) and isinstance(item.get("source"), str):
+                        yield (*path, key, index, "source"), item["source"]
             else:
                 yield from _source_refs(value, (*path, key))
     elif isinstance(data, list):
