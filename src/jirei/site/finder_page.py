@@ -78,11 +78,11 @@ def render_finder_page(
                 themes=tuple(case.themes),
                 approach=case.leadership.approach,
                 status=case.period.status,
-                start_year=case.period.start[:4],
+                start_year=(case.period.start or "")[:4],
             )
         )
     prefs = sorted({item.pref for item in items})
-    years = sorted({item.start_year for item in items})
+    years = sorted({item.start_year for item in items if item.start_year})
     category_order = ("特別区", "政令指定都市", "市", "町", "村")
     facets = (
         Facet(

@@ -18,6 +18,6 @@ class CaseLink:
     summary: str
     page: str
     municipality_code: str
-    period_start: str
+    period_start: str | None
     period_end: str | None
     outcome_points: tuple[tuple[str, float, str], ...] = ()  # (as_of date, rate %, metric label)
