@@ -253,6 +253,14 @@ RULE_CATALOG: dict[str, RuleDoc] = {
             "検索の評価用の語の一覧（tests/search/queries.yml）の書き方が正しくありません。",
             "示された項目を直してください。",
         ),
+        search_dictionary=(
+            "検索の辞書（data/search/synonyms.yml・data/search/wards.csv）の書き方が正しくありません。",
+            "示された位置を直してください（書き方はファイルの先頭の説明）。",
+        ),
+        ward_city=(
+            "団体コード一覧の政令指定都市のシートで、区の市が見つかりません。",
+            "一覧の版を確かめてから scripts/build_wards.py を実行してください。",
+        ),
         browser_missing=(
             "ブラウザのテストに必要な Chromium か Playwright がありません。",
             "bash .ci/run か apt-get install chromium fonts-noto-cjk で入れてください。",

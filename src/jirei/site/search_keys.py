@@ -12,8 +12,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from jirei.cases.vocabulary import Vocabulary, load_vocabulary
 from jirei.metrics.store import AreaFigure, MetricsData
 from jirei.reference.municipalities import Reference
+from jirei.search.dictionary import SearchDictionary, load_dictionary
+from jirei.search.romaji import hepburn, place_stem
 
 PLACES_FILE = "data/places.json"
 
@@ -31,19 +34,32 @@ def published_names(name: str, figures: Iterable[AreaFigure]) -> list[str]:
     return sorted({figure.label for figure in figures if figure.label != name})
 
 
-def places_json(reference: Reference, metrics: MetricsData) -> str:
-    """``data/places.json`` for the search box: ``{"prefectures": [[pref_code, name, reading,
-    code]], "municipalities": [[code, name, reading, [other spellings]]]}`` (readings in
-    hiragana; other spellings are published names that are not just the district plus the
-    name, e.g. 檮原町 for 梼原町).
+def places_json(
+    reference: Reference,
+    metrics: MetricsData,
+    dictionary: SearchDictionary | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> str:
+    """``data/places.json`` for the search box (search.js), read once per page:
 
-    The search box looks a query up here first (exact name, reading or code, then names
-    and readings that start with it), so that a place is found however Pagefind's two
-    Japanese segmenters (Lindera at index time, Intl.Segmenter in the browser) split its
+    - ``prefectures``: ``[pref_code, name, reading, code, romaji]``;
+    - ``municipalities``: ``[code, name, reading, [other spellings], romaji]`` (other spellings
+      are published names that are not just the district plus the name, e.g. 檮原町 for 梼原町);
+    - ``wards``: ``[ward name, reading, city code]`` (横浜市中区 → 141003);
+    - ``synonyms``: ``[term, [aliases and query-only aliases]]``; ``stopwords``; ``variants``
+      (old or variant kanji → common form); ``themes`` (the names on the theme index page,
+      offered when a query finds nothing).
+
+    Readings are hiragana; romaji is modified Hepburn of the name without 市・町・村 (src/jirei/search/romaji.py).
+    The search box looks a query up here first (exact name, reading, romaji, ward or code,
+    then names and readings that start with it), so that a place is found however Pagefind's
+    two Japanese segmenters (Lindera at index time, Intl.Segmenter in the browser) split its
     name: they disagree on most runs of hiragana (README, 検索).
     """
+    dictionary = dictionary or load_dictionary()
+    vocabulary = vocabulary or load_vocabulary()
     prefectures = [
-        [p.pref_code, p.name, hiragana(p.name_kana), p.code]
+        [p.pref_code, p.name, hiragana(p.name_kana), p.code, hepburn(place_stem(p.name, p.name_kana))]
         for p in sorted(reference.prefectures.values(), key=lambda p: p.pref_code)
     ]
     municipalities = [
@@ -56,8 +72,17 @@ def places_json(reference: Reference, metrics: MetricsData) -> str:
                 for name in published_names(m.name, metrics.municipality_series(m.code))
                 if not name.endswith(m.name)
             ],
+            hepburn(place_stem(m.name, m.name_kana)),
         ]
         for m in sorted(reference.by_code.values(), key=lambda m: m.code)
     ]
-    document = {"prefectures": prefectures, "municipalities": municipalities}
+    document = {
+        "prefectures": prefectures,
+        "municipalities": municipalities,
+        "wards": [[w.name, w.reading, w.city_code] for w in dictionary.wards if w.city_code in reference.by_code],
+        "synonyms": [[g.term, [*g.aliases, *g.query_only]] for g in dictionary.groups],
+        "stopwords": list(dictionary.stopwords),
+        "variants": dictionary.variants,
+        "themes": list(vocabulary.themes),
+    }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
