@@ -6,6 +6,8 @@
   "use strict";
 
   const PLACE_LIMIT = 5;
+  const EXTRA = 6; // pages checked beyond those shown, to fill in for dropped ones
+  const LISTING = /^\/$|^\/(indexes|tags)\/|^\/cases\/(finder\/)?$/;
   const GUIDE = "guide";
   const KINDS = [
     [/\/cases\/\d{6}-[^/]+\/$/, "事例"],
@@ -60,8 +62,9 @@
     return { url, title: `${place.full}のマイナンバーカード交付状況`, kind: kindOf(url), excerpt, text };
   }
 
-  // Every concept is looked up on its own (OR); a page's rank is the number of concepts it
-  // matches, then the sum of Pagefind's scores, so pages with all the words come first.
+  // Every concept is looked up on its own (OR). A page counts once per concept it matches;
+  // its score adds Pagefind's score for each, weighted down for concepts that most pages
+  // match (マイナンバーカード), so the rarer words decide among pages that match as many.
   async function rank(module, concepts, section) {
     const options = { filters: { section } };
     const runs = await Promise.all(
@@ -69,7 +72,7 @@
     );
     const pages = new Map();
     let other = 0;
-    runs.forEach((alternatives) => {
+    runs.forEach((alternatives, index) => {
       const best = new Map();
       for (const found of alternatives) {
         if (!found) continue;
@@ -79,16 +82,37 @@
           if (!best.has(hit.id) || best.get(hit.id).score < hit.score) best.set(hit.id, hit);
         }
       }
+      const weight = 1 / Math.log2(2 + best.size);
       for (const [id, hit] of best) {
-        const page = pages.get(id) || { hit, matched: 0, score: 0 };
-        page.matched += 1;
-        page.score += hit.score;
+        const page = pages.get(id) || { hit, concepts: new Set(), score: 0 };
+        page.concepts.add(index);
+        page.score += hit.score * weight;
         if (hit.score > page.hit.score) page.hit = hit; // its excerpt marks the best-matching words
         pages.set(id, page);
       }
     });
-    const ranked = [...pages.values()].sort((a, b) => b.matched - a.matched || b.score - a.score);
+    const ranked = [...pages.values()].sort((a, b) => b.concepts.size - a.concepts.size || b.score - a.score);
     return { ranked, other };
+  }
+
+  // Pagefind splits a word into parts and matches the parts anywhere (電子申請 → 電子 … 申請),
+  // and its two segmenters do not always agree, so the pages about to be shown are checked
+  // against their text: a concept counts only if one of its words (a synonym, a place's
+  // name) is there, and a page with none is dropped. Lists of cases (theme and tag pages,
+  // the home page) follow the pages that match as many concepts.
+  async function check(ranked, concepts, limit) {
+    const keys = concepts.map((c) => c.words.map(query.normalize).filter(Boolean));
+    const candidates = ranked.slice(0, limit + EXTRA);
+    const pages = await Promise.all(candidates.map((page) => page.hit.data()));
+    const kept = [];
+    pages.forEach((page, order) => {
+      const text = query.normalize(`${page.meta.title || ""} ${page.content}`);
+      const matched = keys.filter((words) => words.some((word) => text.includes(word))).length;
+      const listing = LISTING.test(page.url.slice(siteRoot.pathname.length - 1));
+      if (matched) kept.push({ page, matched, listing, order });
+    });
+    kept.sort((a, b) => b.matched - a.matched || a.listing - b.listing || a.order - b.order);
+    return { pages: kept.slice(0, limit).map((k) => k.page), dropped: candidates.length - kept.length };
   }
 
   // Returns {total, results: [{url, title, kind, excerpt, text?}], other, analysis}: places
@@ -103,8 +127,7 @@
     const { ranked, other } = analysis.concepts.length
       ? await rank(module, analysis.concepts, section)
       : { ranked: [], other: 0 };
-    const shown = ranked.slice(0, Math.max(0, limit - named.length));
-    const pages = await Promise.all(shown.map((page) => page.hit.data()));
+    const { pages, dropped } = await check(ranked, analysis.concepts, Math.max(0, limit - named.length));
     const found = pages.map((page) => ({
       url: page.url,
       title: page.meta.title || page.url,
@@ -113,7 +136,7 @@
       text: options.text ? `${page.meta.title || ""} ${page.content}` : undefined,
     }));
     const results = [...named, ...found].slice(0, limit);
-    return { total: ranked.length + named.length, results, other, analysis, data };
+    return { total: ranked.length - dropped + named.length, results, other, analysis, data };
   }
   window.jireiSearch = { search, load, loadPlaces, siteRoot, GUIDE };
 })();
