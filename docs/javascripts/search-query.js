@@ -4,7 +4,8 @@
 //   places   — municipalities and prefectures it names (by name, reading, romaji, ward,
 //              code, old or variant kanji), and
 //   concepts — the words to look up in Pagefind, each with its alternatives (a synonym's
-//              term, a place's name); search.js ranks pages by how many concepts they match.
+//              term and index key, a place's name); search.js ranks pages by how many
+//              concepts they match.
 // Single characters and particles are dropped (issue #16). No network, no DOM.
 (() => {
   "use strict";
@@ -78,8 +79,8 @@
       }
     }
     const synonyms = new Map();
-    for (const [term, aliases] of raw.synonyms || []) {
-      for (const word of [term, ...aliases]) synonyms.set(normalize(word), { term, aliases });
+    for (const [term, aliases, key] of raw.synonyms || []) {
+      for (const word of [term, ...aliases]) synonyms.set(normalize(word), { term, aliases, key });
     }
     const words = [...synonyms.keys()].sort((a, b) => b.length - a.length);
     return { places, exact, loose, looseKeys, romaji, synonyms, words, stopwords: new Set(raw.stopwords || []), themes: raw.themes || [] };
@@ -140,7 +141,9 @@
       if (word) {
         flush();
         const group = data.synonyms.get(word);
-        concepts.push({ label: group.term, queries: [group.term], words: [group.term, ...group.aliases] });
+        // The term ranks the pages that use it; the key (added at index time to every page
+        // with the term or an alias) finds the rest.
+        concepts.push({ label: group.term, queries: [group.term], key: group.key, words: [group.term, ...group.aliases] });
         i += word.length;
       } else {
         rest += text[i]; // normalize() maps one code unit to one, so text[i] is what was typed

@@ -7,6 +7,8 @@
 
   const PLACE_LIMIT = 5;
   const EXTRA = 6; // pages checked beyond those shown, to fill in for dropped ones
+  const KEY_FACTOR = 0.5;
+  const KEY_WORD = /jireiword[a-z]{2}/;
   const LISTING = /^\/$|^\/(indexes|tags)\/|^\/cases\/(finder\/)?$/;
   const GUIDE = "guide";
   const KINDS = [
@@ -68,26 +70,29 @@
   async function rank(module, concepts, section) {
     const options = { filters: { section } };
     const runs = await Promise.all(
-      concepts.map((concept) => Promise.all(concept.queries.map((q) => module.search(q, options)))),
+      concepts.map((concept) => Promise.all([...concept.queries, ...(concept.key ? [concept.key] : [])].map((q) => module.search(q, options)))),
     );
     const pages = new Map();
     let other = 0;
     runs.forEach((alternatives, index) => {
       const best = new Map();
-      for (const found of alternatives) {
-        if (!found) continue;
+      alternatives.forEach((found, alternative) => {
+        if (!found) return;
         const counts = found.totalFilters && found.totalFilters.section;
         other = Math.max(other, (counts && counts[section === GUIDE ? "content" : GUIDE]) || 0);
+        // A hit through the index key alone (a page with an alias only) counts half.
+        const factor = alternative < concepts[index].queries.length ? 1 : KEY_FACTOR;
         for (const hit of found.results) {
-          if (!best.has(hit.id) || best.get(hit.id).score < hit.score) best.set(hit.id, hit);
+          const scored = { hit, score: hit.score * factor };
+          if (!best.has(hit.id) || best.get(hit.id).score < scored.score) best.set(hit.id, scored);
         }
-      }
+      });
       const weight = 1 / Math.log2(2 + best.size);
-      for (const [id, hit] of best) {
-        const page = pages.get(id) || { hit, concepts: new Set(), score: 0 };
+      for (const [id, { hit, score }] of best) {
+        const page = pages.get(id) || { hit, best: 0, concepts: new Set(), score: 0 };
         page.concepts.add(index);
-        page.score += hit.score * weight;
-        if (hit.score > page.hit.score) page.hit = hit; // its excerpt marks the best-matching words
+        page.score += score * weight;
+        if (score > page.best) Object.assign(page, { hit, best: score }); // its excerpt marks the best-matching words
         pages.set(id, page);
       }
     });
@@ -115,6 +120,21 @@
     return { pages: kept.slice(0, limit).map((k) => k.page), dropped: candidates.length - kept.length };
   }
 
+  // When a page matched only through an index key, Pagefind's excerpt shows the hidden keys;
+  // show the text around the first word of the query (or a synonym) instead.
+  function excerptAround(content, concepts) {
+    const words = concepts.flatMap((c) => c.words).filter((w) => w.length > 1);
+    let at = -1;
+    let word = "";
+    for (const w of words) {
+      const i = content.indexOf(w);
+      if (i >= 0 && (at < 0 || i < at)) [at, word] = [i, w];
+    }
+    if (at < 0) return escapeHtml(content.slice(0, 60));
+    const start = Math.max(0, at - 20);
+    return `${escapeHtml(content.slice(start, at))}<mark>${escapeHtml(word)}</mark>${escapeHtml(content.slice(at + word.length, at + word.length + 40))}`;
+  }
+
   // Returns {total, results: [{url, title, kind, excerpt, text?}], other, analysis}: places
   // named by the query first (their pages are not in the Pagefind index), then pages.
   // options.section: "content" (default) or "guide" (サイトの使い方); options.text: add each
@@ -132,7 +152,7 @@
       url: page.url,
       title: page.meta.title || page.url,
       kind: kindOf(page.url),
-      excerpt: page.excerpt, // Pagefind escapes the text and adds only <mark>
+      excerpt: KEY_WORD.test(page.excerpt) ? excerptAround(page.content, analysis.concepts) : page.excerpt,
       text: options.text ? `${page.meta.title || ""} ${page.content}` : undefined,
     }));
     const results = [...named, ...found].slice(0, limit);

@@ -1,9 +1,12 @@
-"""What the index adds to a page before Pagefind reads it: dictionary terms and the section filter.
+"""What the index adds to a page before Pagefind reads it: dictionary keys and the section filter.
 
-A page that says オンライン申請 gets the word 電子申請 (the term of its synonym group in
-data/search/synonyms.yml), so a query that search.js rewrites to the term finds it with one
-lookup instead of one per alias. The words go only into the index (the HTML on disk is not
-changed) and at the end of the article, after the text an excerpt would normally show.
+A page that says オンライン申請 (or 電子申請) gets the key of the 電子申請 group of
+data/search/synonyms.yml, an ASCII word such as ``jireiwordab`` (:func:`group_key`), so a
+query that search.js reads as that group finds every such page with one lookup instead of
+one per alias. The key is ASCII because Pagefind splits Japanese twice (Lindera here,
+Intl.Segmenter in the browser) and the two disagree on hiragana (おくやみ窓口 is found by
+neither half of the other's split); ASCII is split the same way by both. The keys go only
+into the index (the HTML on disk is not changed), hidden at the end of the article.
 
 Every page also gets a Pagefind filter ``section``: ``guide`` for pages about using and
 contributing to the site (項目一覧, エラーの読み方, …), ``content`` for the rest. search.js
@@ -12,17 +15,18 @@ asks for ``content`` by default and shows ``guide`` behind 「サイトの使い
 
 from __future__ import annotations
 
-import html
-import re
 import unicodedata
 from collections.abc import Iterable
+from html.parser import HTMLParser
 
 from jirei.search.dictionary import SearchDictionary
 
 # Top-level folders of the built site whose pages are about the site itself, not cases.
 GUIDE_SECTIONS = frozenset({"contributing", "about", "data", "search", "schema"})
 GUIDE, CONTENT = "guide", "content"
-_TAG = re.compile(r"<[^>]+>")
+KEY_PREFIX = "jireiword"
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_SKIPPED = frozenset({"svg", "script", "style"})
 _ARTICLE_END = "</article>"
 
 
@@ -54,20 +58,59 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+class _ArticleText(HTMLParser):
+    """The text Pagefind indexes: inside <article>, outside data-pagefind-ignore, svg, script, style."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._inside = 0  # depth inside <article>
+        self._skip = 0  # depth inside a skipped element
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        if tag == "article":
+            self._inside += 1
+        if self._skip or tag in _SKIPPED or any(name == "data-pagefind-ignore" for name, _ in attrs):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        if self._skip:
+            self._skip -= 1
+        if tag == "article" and self._inside:
+            self._inside -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._inside and not self._skip:
+            self.parts.append(data)
+
+
 def page_text(page_html: str) -> str:
-    return normalize(html.unescape(_TAG.sub(" ", page_html)))
+    """The normalized text of the page's article as Pagefind would index it."""
+    parser = _ArticleText()
+    parser.feed(page_html)
+    parser.close()
+    return normalize(" ".join(parser.parts))
 
 
-def added_terms(text: str, dictionary: SearchDictionary) -> list[str]:
-    """Terms of the groups whose aliases (not query-only) occur in normalized ``text``
-    while the term itself does not."""
-    terms = []
-    for group in dictionary.groups:
-        if contains_word(text, normalize(group.term)):
-            continue
-        if any(contains_word(text, normalize(alias)) for alias in group.aliases):
-            terms.append(group.term)
-    return terms
+def group_key(index: int) -> str:
+    """The index word of the ``index``-th group: jireiword + two letters (all the same length,
+    so that Pagefind's prefix matching never takes one key for another)."""
+    if not 0 <= index < 26 * 26:
+        raise ValueError(f"group index {index} out of range")
+    return KEY_PREFIX + chr(ord("a") + index // 26) + chr(ord("a") + index % 26)
+
+
+def added_keys(text: str, dictionary: SearchDictionary) -> list[str]:
+    """Keys of the groups whose term or aliases (not query-only) occur in normalized ``text``."""
+    return [
+        group_key(index)
+        for index, group in enumerate(dictionary.groups)
+        if any(contains_word(text, normalize(word)) for word in (group.term, *group.aliases))
+    ]
 
 
 def section_of(url: str) -> str:
@@ -76,16 +119,16 @@ def section_of(url: str) -> str:
     return GUIDE if first in GUIDE_SECTIONS else CONTENT
 
 
-def _extra(terms: Iterable[str], section: str) -> str:
-    words = " ".join(html.escape(term) for term in terms)
+def _extra(keys: Iterable[str], section: str) -> str:
+    words = " ".join(keys)
     hidden = f'<div hidden data-jirei-search-terms>{words}</div>' if words else ""
     return f'<span data-pagefind-filter="section:{section}"></span>{hidden}'
 
 
 def augment(page_html: str, url: str, dictionary: SearchDictionary) -> str:
-    """The page as given to Pagefind: the added terms and the section filter at the end of the article."""
+    """The page as given to Pagefind: the dictionary keys and the section filter at the end of the article."""
     cut = page_html.rfind(_ARTICLE_END)
     if cut < 0:
         return page_html
-    terms = added_terms(page_text(page_html[:cut]), dictionary)
-    return page_html[:cut] + _extra(terms, section_of(url)) + page_html[cut:]
+    keys = added_keys(page_text(page_html[:cut]), dictionary)
+    return page_html[:cut] + _extra(keys, section_of(url)) + page_html[cut:]

@@ -16,6 +16,7 @@ from jirei.cases.vocabulary import Vocabulary, load_vocabulary
 from jirei.metrics.store import AreaFigure, MetricsData
 from jirei.reference.municipalities import Reference
 from jirei.search.dictionary import SearchDictionary, load_dictionary
+from jirei.search.index_terms import group_key
 from jirei.search.romaji import hepburn, place_stem
 
 PLACES_FILE = "data/places.json"
@@ -46,7 +47,8 @@ def places_json(
     - ``municipalities``: ``[code, name, reading, [other spellings], romaji]`` (other spellings
       are published names that are not just the district plus the name, e.g. 檮原町 for 梼原町);
     - ``wards``: ``[ward name, reading, city code]`` (横浜市中区 → 141003);
-    - ``synonyms``: ``[term, [aliases and query-only aliases]]``; ``stopwords``; ``variants``
+    - ``synonyms``: ``[term, [aliases and query-only aliases], index key]`` (the key that
+      ``jirei search index`` adds to every page with the term or an alias); ``stopwords``; ``variants``
       (old or variant kanji → common form); ``themes`` (the names on the theme index page,
       offered when a query finds nothing).
 
@@ -80,7 +82,9 @@ def places_json(
         "prefectures": prefectures,
         "municipalities": municipalities,
         "wards": [[w.name, w.reading, w.city_code] for w in dictionary.wards if w.city_code in reference.by_code],
-        "synonyms": [[g.term, [*g.aliases, *g.query_only]] for g in dictionary.groups],
+        "synonyms": [
+            [g.term, [*g.aliases, *g.query_only], group_key(index)] for index, g in enumerate(dictionary.groups)
+        ],
         "stopwords": list(dictionary.stopwords),
         "variants": dictionary.variants,
         "themes": list(vocabulary.themes),
