@@ -143,7 +143,10 @@
         const group = data.synonyms.get(word);
         // The term ranks the pages that use it; the key (added at index time to every page
         // with the term or an alias) finds the rest.
-        concepts.push({ label: group.term, queries: [group.term], key: group.key, words: [group.term, ...group.aliases] });
+        // The typed alias itself ranks the pages that use the reader's own word (電子マネー).
+        const typed = text.slice(i, i + word.length);
+        const queries = normalize(typed) === normalize(group.term) ? [group.term] : [group.term, typed];
+        concepts.push({ label: group.term, queries, key: group.key, words: [group.term, ...group.aliases] });
         i += word.length;
       } else {
         rest += text[i]; // normalize() maps one code unit to one, so text[i] is what was typed
@@ -167,8 +170,10 @@
         concepts.push({ label: names.join("・"), queries: names, words: [term, ...names] });
         continue;
       }
-      places.push(...prefixPlaces(term, data));
-      concepts.push(...termConcepts(term, data));
+      // A particle or a single character names no place (から is not 唐津市).
+      const found = termConcepts(term, data);
+      if (found.length) places.push(...prefixPlaces(term, data));
+      concepts.push(...found);
     }
     const seen = new Set();
     return {

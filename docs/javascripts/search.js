@@ -103,20 +103,25 @@
   // Pagefind splits a word into parts and matches the parts anywhere (電子申請 → 電子 … 申請),
   // and its two segmenters do not always agree, so the pages about to be shown are checked
   // against their text: a concept counts only if one of its words (a synonym, a place's
-  // name) is there, and a page with none is dropped. Lists of cases (theme and tag pages,
-  // the home page) follow the pages that match as many concepts.
-  async function check(ranked, concepts, limit) {
+  // name) is there, and a page with none is dropped. Among pages that match as many
+  // concepts, the cases of a place the query names come first and lists of cases (theme and
+  // tag pages, the home page) last.
+  async function check(ranked, concepts, limit, places) {
     const keys = concepts.map((c) => c.words.map(query.normalize).filter(Boolean));
+    const local = places.map((place) => `/cases/${place.code}-`);
     const candidates = ranked.slice(0, limit + EXTRA);
     const pages = await Promise.all(candidates.map((page) => page.hit.data()));
     const kept = [];
     pages.forEach((page, order) => {
       const text = query.normalize(`${page.meta.title || ""} ${page.content}`);
       const matched = keys.filter((words) => words.some((word) => text.includes(word))).length;
-      const listing = LISTING.test(page.url.slice(siteRoot.pathname.length - 1));
-      if (matched) kept.push({ page, matched, listing, order });
+      const path = page.url.slice(siteRoot.pathname.length - 1);
+      const listing = LISTING.test(path);
+      const elsewhere = local.length > 0 && !local.some((prefix) => path.startsWith(prefix));
+      if (matched) kept.push({ page, matched, listing, elsewhere, order });
     });
-    kept.sort((a, b) => b.matched - a.matched || a.listing - b.listing || a.order - b.order);
+    // Same number of concepts: cases of a place the query names, then other pages, then lists.
+    kept.sort((a, b) => b.matched - a.matched || a.elsewhere - b.elsewhere || a.listing - b.listing || a.order - b.order);
     return { pages: kept.slice(0, limit).map((k) => k.page), dropped: candidates.length - kept.length };
   }
 
@@ -147,7 +152,7 @@
     const { ranked, other } = analysis.concepts.length
       ? await rank(module, analysis.concepts, section)
       : { ranked: [], other: 0 };
-    const { pages, dropped } = await check(ranked, analysis.concepts, Math.max(0, limit - named.length));
+    const { pages, dropped } = await check(ranked, analysis.concepts, Math.max(0, limit - named.length), analysis.places);
     const found = pages.map((page) => ({
       url: page.url,
       title: page.meta.title || page.url,
