@@ -3,8 +3,8 @@
 // themes; written by src/jirei/site/search_keys.py) and turns a query into
 //   places   — municipalities and prefectures it names (by name, reading, romaji, ward,
 //              code, old or variant kanji), and
-//   concepts — the words to look up in Pagefind, each with its alternatives (a synonym's
-//              term and index key, a place's name); search.js ranks pages by how many
+//   concepts — what to look up in Pagefind, each with its alternatives (a synonym group's
+//              index keys, a place's names, a word); search.js ranks pages by how many
 //              concepts they match.
 // Single characters and particles are dropped (issue #16). No network, no DOM.
 (() => {
@@ -24,7 +24,40 @@
       .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
   }
 
-  // Modified Hepburn as stored in places.json: long vowels shortened, letters only.
+  // Modified Hepburn of a hiragana reading, long vowels shortened (みやこのじょう → miyakonojo):
+  // romaji is generated here from the readings of data/reference rather than shipped.
+  const KANA = [..."あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわゐゑをんがぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽゔぁぃぅぇぉ"];
+  const ROMA = ("a i u e o ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi fu he ho ma mi mu me mo " +
+    "ya yu yo ra ri ru re ro wa i e o n ga gi gu ge go za ji zu ze zo da ji zu de do ba bi bu be bo pa pi pu pe po vu a i u e o").split(" ");
+  const SMALL_Y = { ゃ: "a", ゅ: "u", ょ: "o" };
+  const DIGRAPH = { し: "sh", ち: "ch", じ: "j", ぢ: "j" };
+  const KIND_READING = { 市: ["し"], 区: ["く"], 町: ["ちょう", "まち"], 村: ["そん", "むら"], 県: ["けん"], 府: ["ふ"], 都: ["と"] };
+
+  function hepburn(reading) {
+    const kana = [...reading];
+    let out = "";
+    let double = false;
+    kana.forEach((c, i) => {
+      if (c === "っ") return void (double = true);
+      if (SMALL_Y[c]) return;
+      if (c === "ー") return void (out += out.slice(-1));
+      let syllable = ROMA[KANA.indexOf(c)] || "";
+      if (SMALL_Y[kana[i + 1]] && syllable) syllable = (DIGRAPH[c] || syllable.slice(0, -1) + "y") + SMALL_Y[kana[i + 1]];
+      if (double && syllable) syllable = (syllable.startsWith("ch") ? "t" : syllable[0]) + syllable;
+      double = false;
+      out += syllable;
+    });
+    return out.replace(/ou|oo/g, "o").replace(/uu/g, "u");
+  }
+
+  // The romaji key of a place: its reading without the kind (都城市 みやこのじょう|し → miyakonojo).
+  function placeRomaji(name, reading) {
+    const suffix = (KIND_READING[name.slice(-1)] || []).find((s) => reading.endsWith(s) && reading.length > s.length);
+    return hepburn(suffix ? reading.slice(0, -suffix.length) : reading);
+  }
+
+  // A romaji query as keys to look up: letters only, long vowels shortened, with and without a
+  // trailing kind (Miyakonojo-shi → miyakonojoshi, miyakonojo).
   function romajiKeys(text) {
     if (!/^[a-z][a-z\s\-'’.]*$/i.test(text)) return [];
     const key = text.toLowerCase().replace(/[^a-z]/g, "").replace(/ou|oo/g, "o").replace(/uu/g, "u");
@@ -46,19 +79,20 @@
     const loose = (key) => [...key].map((c) => variants.get(c) || c).join("");
     const places = [];
     const prefName = {};
-    for (const [pref, name, reading, code, romaji] of raw.prefectures || []) {
+    for (const [pref, name, reading, code] of raw.prefectures || []) {
       prefName[pref] = name;
-      places.push({ path: `prefectures/${pref}/`, full: name, name, reading, code, romaji, keys: [name, reading, code] });
+      places.push({ path: `prefectures/${pref}/`, full: name, name, reading, code, keys: [name, reading, code] });
     }
-    for (const [code, name, reading, other, romaji] of raw.municipalities || []) {
+    for (const [code, name, reading, other] of raw.municipalities || []) {
       const full = (prefName[code.slice(0, 2)] || "") + name;
-      places.push({ path: `municipalities/${code}/`, full, name, reading, code, romaji, keys: [full, name, reading, code, ...other] });
+      places.push({ path: `municipalities/${code}/`, full, name, reading, code, keys: [full, name, reading, code, ...other] });
     }
     const exact = new Map();
     const looseKeys = new Map();
     const romaji = new Map();
     const byCode = new Map();
     for (const place of places) {
+      place.romaji = placeRomaji(place.name, place.reading);
       place.nameKey = normalize(place.name);
       place.readingKey = normalize(place.reading);
       byCode.set(place.code, place);
@@ -69,18 +103,21 @@
       push(romaji, place.romaji, place);
     }
     // Wards lead to their city: 横浜市中区, よこはましなかく, and the bare 中区 (every city that has one).
-    for (const [ward, reading, cityCode] of raw.wards || []) {
+    for (const [bare, bareReading, cityCode] of raw.wards || []) {
       const city = byCode.get(cityCode);
       if (!city) continue;
-      const bare = ward.slice(city.name.length);
-      for (const key of [ward, reading, bare, (prefName[cityCode.slice(0, 2)] || "") + ward]) {
+      const ward = city.name + bare;
+      for (const key of [ward, city.reading + bareReading, bare, city.full + bare]) {
         push(exact, normalize(key), city);
         push(looseKeys, loose(normalize(key)), city);
       }
     }
     const synonyms = new Map();
-    for (const [term, aliases, key] of raw.synonyms || []) {
-      for (const word of [term, ...aliases]) synonyms.set(normalize(word), { term, aliases, key });
+    for (const [term, aliases, queryOnly, key, aliasKeys] of raw.synonyms || []) {
+      const group = { term, words: [term, ...aliases, ...queryOnly], key };
+      synonyms.set(normalize(term), { group });
+      aliases.forEach((alias, i) => synonyms.set(normalize(alias), { group, aliasKey: aliasKeys[i] }));
+      for (const alias of queryOnly) synonyms.set(normalize(alias), { group });
     }
     const words = [...synonyms.keys()].sort((a, b) => b.length - a.length);
     return { places, exact, loose, looseKeys, romaji, synonyms, words, stopwords: new Set(raw.stopwords || []), themes: raw.themes || [] };
@@ -140,13 +177,12 @@
       const word = data.words.find((w) => key.startsWith(w, i));
       if (word) {
         flush();
-        const group = data.synonyms.get(word);
-        // The term ranks the pages that use it; the key (added at index time to every page
-        // with the term or an alias) finds the rest.
-        // The typed alias itself ranks the pages that use the reader's own word (電子マネー).
-        const typed = text.slice(i, i + word.length);
-        const queries = normalize(typed) === normalize(group.term) ? [group.term] : [group.term, typed];
-        concepts.push({ label: group.term, queries, key: group.key, words: [group.term, ...group.aliases] });
+        // Looked up by the index keys (src/jirei/search/index_terms.py): the group's, on every
+        // page with the term or an alias, and the typed alias's, which ranks the pages that use
+        // the reader's own word (電子マネー) higher.
+        const { group, aliasKey } = data.synonyms.get(word);
+        const queries = aliasKey ? [group.key, aliasKey] : [group.key];
+        concepts.push({ label: group.term, queries, words: group.words });
         i += word.length;
       } else {
         rest += text[i]; // normalize() maps one code unit to one, so text[i] is what was typed
@@ -201,7 +237,7 @@
 
   // The dictionary terms and themes nearest to the query, best first.
   function suggest(query, data, limit = 4) {
-    const candidates = new Set([...data.themes, ...[...data.synonyms.values()].map((g) => g.term)]);
+    const candidates = new Set([...data.themes, ...[...data.synonyms.values()].map((s) => s.group.term)]);
     return [...candidates]
       .map((word) => ({ word, score: similarity(query, word), theme: data.themes.includes(word) }))
       .filter((c) => c.score >= 0.2 && normalize(c.word) !== normalize(query))

@@ -6,9 +6,8 @@
   "use strict";
 
   const PLACE_LIMIT = 5;
-  const EXTRA = 6; // pages checked beyond those shown, to fill in for dropped ones
-  const KEY_FACTOR = 0.5;
-  const KEY_WORD = /jireiword[a-z]{2}/;
+  const EXTRA = 4; // when pages were dropped, fetch this many more than needed
+  const KEY_WORD = /jirei(word|alias)[a-z]{2,3}/;
   const LISTING = /^\/$|^\/(indexes|tags)\/|^\/cases\/(finder\/)?$/;
   const GUIDE = "guide";
   const KINDS = [
@@ -70,23 +69,23 @@
   async function rank(module, concepts, section) {
     const options = { filters: { section } };
     const runs = await Promise.all(
-      concepts.map((concept) => Promise.all([...concept.queries, ...(concept.key ? [concept.key] : [])].map((q) => module.search(q, options)))),
+      concepts.map((concept) => Promise.all(concept.queries.map((q) => module.search(q, options)))),
     );
     const pages = new Map();
     let other = 0;
     runs.forEach((alternatives, index) => {
+      // A page's score for a concept adds up its alternatives (the group's key and the typed alias's).
       const best = new Map();
-      alternatives.forEach((found, alternative) => {
-        if (!found) return;
+      for (const found of alternatives) {
+        if (!found) continue;
         const counts = found.totalFilters && found.totalFilters.section;
         other = Math.max(other, (counts && counts[section === GUIDE ? "content" : GUIDE]) || 0);
-        // A hit through the index key alone (a page with an alias only) counts half.
-        const factor = alternative < concepts[index].queries.length ? 1 : KEY_FACTOR;
         for (const hit of found.results) {
-          const scored = { hit, score: hit.score * factor };
-          if (!best.has(hit.id) || best.get(hit.id).score < scored.score) best.set(hit.id, scored);
+          const seen = best.get(hit.id);
+          if (!seen) best.set(hit.id, { hit, score: hit.score });
+          else seen.score += hit.score;
         }
-      });
+      }
       const weight = 1 / Math.log2(2 + best.size);
       for (const [id, { hit, score }] of best) {
         const page = pages.get(id) || { hit, best: 0, concepts: new Set(), score: 0 };
@@ -109,12 +108,20 @@
   async function check(ranked, concepts, limit, places) {
     const keys = concepts.map((c) => c.words.map(query.normalize).filter(Boolean));
     const local = places.map((place) => `/cases/${place.code}-`);
-    const candidates = ranked.slice(0, limit + EXTRA);
-    const pages = await Promise.all(candidates.map((page) => page.hit.data()));
+    // Fragments are fetched for the pages to show, and again only to replace dropped ones.
+    const pages = [];
+    let next = 0;
+    let dropped = 0;
+    while (next < ranked.length && pages.length - dropped < limit) {
+      const batch = ranked.slice(next, next + limit - (pages.length - dropped) + (next ? EXTRA : 0));
+      next += batch.length;
+      const loaded = await Promise.all(batch.map((page) => page.hit.data()));
+      pages.push(...loaded);
+      dropped = pages.filter((page) => !matches(page, keys)).length;
+    }
     const kept = [];
     pages.forEach((page, order) => {
-      const text = query.normalize(`${page.meta.title || ""} ${page.content}`);
-      const matched = keys.filter((words) => words.some((word) => text.includes(word))).length;
+      const matched = matches(page, keys);
       const path = page.url.slice(siteRoot.pathname.length - 1);
       const listing = LISTING.test(path);
       const elsewhere = local.length > 0 && !local.some((prefix) => path.startsWith(prefix));
@@ -122,10 +129,16 @@
     });
     // Same number of concepts: cases of a place the query names, then other pages, then lists.
     kept.sort((a, b) => b.matched - a.matched || a.elsewhere - b.elsewhere || a.listing - b.listing || a.order - b.order);
-    return { pages: kept.slice(0, limit).map((k) => k.page), dropped: candidates.length - kept.length };
+    return { pages: kept.slice(0, limit).map((k) => k.page), dropped };
   }
 
-  // When a page matched only through an index key, Pagefind's excerpt shows the hidden keys;
+  // How many concepts have a word in the page's title or text.
+  function matches(page, keys) {
+    if (!page.matchText) page.matchText = query.normalize(`${page.meta.title || ""} ${page.content}`);
+    return keys.filter((words) => words.some((word) => page.matchText.includes(word))).length;
+  }
+
+  // When a page matched through an index key, Pagefind's excerpt shows the hidden keys;
   // show the text around the first word of the query (or a synonym) instead.
   function excerptAround(content, concepts) {
     const words = concepts.flatMap((c) => c.words).filter((w) => w.length > 1);

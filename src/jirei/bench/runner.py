@@ -37,7 +37,7 @@ from jirei.bench.report import ScaleResult
 from jirei.bench.steps import EDIT_MARK
 from jirei.paths import CASES_DIR, DATA_DIR, DOCS_DIR, REPO_ROOT
 from jirei.search.browser import CHROMIUM
-from jirei.search.timing import cold_first_query_ms
+from jirei.search.timing import FirstSearch, cold_first_search
 from jirei.site.mkdocs_config import write_inherited_config
 from jirei.site.writer import copy_hand_written
 
@@ -122,19 +122,21 @@ def run_scale(work: Path, label: str, cases: int, raw_folders: list[Path]) -> Sc
     result.breakdown = bytes_by_kind(work / "site")
     result.page_bytes = page_bytes(work / "site")
     result.pagefind_first_query = pagefind_first_query_bytes(work / "site")
-    result.first_results_ms = _first_results_ms(work / "site")
+    first = _first_search(work / "site")
+    if first is not None:
+        result.first_results_ms, result.first_search_transfer = first.milliseconds, first.transfer
     _measure_edit(work, result)
     _measure_properdocs(work, result)
     _measure_bare(work, result)
     return result
 
 
-def _first_results_ms(site: Path) -> float | None:
-    """Median time to the first results in headless Chromium (None without a browser or index)."""
+def _first_search(site: Path) -> FirstSearch | None:
+    """Time to the first results and their transfer in headless Chromium (None without a browser or index)."""
     if not (site / "pagefind").is_dir() or not CHROMIUM.exists():
         return None
     try:
-        return cold_first_query_ms(site, FIRST_QUERY)
+        return cold_first_search(site, FIRST_QUERY)
     except Exception as error:  # a measurement must not abort the benchmark
         _log(f"検索の時間を測れませんでした: {error}")
         return None

@@ -1,9 +1,11 @@
 """Time the header search box on a built site in headless Chromium: how long until the first
-results of a cold page appear, and how many bytes that query fetched. A measurement for the
-benchmark and scripts/measure_search.py, never a test (numbers depend on the machine)."""
+results of a cold page appear, and how many bytes that query fetched (as stored, and as a
+gzip-serving host would send them). A measurement for the benchmark and
+scripts/measure_search.py, never a test (numbers depend on the machine)."""
 
 from __future__ import annotations
 
+import gzip
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,15 +66,32 @@ def time_query(page: Page, query: str) -> QueryTiming:
     return QueryTiming(query, elapsed, len(sizes), sum(sizes), status.inner_text())
 
 
-def cold_first_query_ms(site: Path, query: str, runs: int = 3) -> float:
-    """Median time to the first results of ``query`` on a freshly loaded home page (no cache)."""
-    timings = []
+@dataclass(frozen=True)
+class FirstSearch:
+    milliseconds: float  # median over the runs
+    transfer: int  # bytes fetched from focusing the box to the first results, gzip-compressed
+
+
+def compressed_size(body: bytes) -> int:
+    """What a host that gzips its responses would send: Pagefind's own files are already
+    compressed (gzip does not shrink them); text such as places.json and pagefind.js is."""
+    return min(len(body), len(gzip.compress(body, compresslevel=6)))
+
+
+def cold_first_search(site: Path, query: str, runs: int = 3) -> FirstSearch:
+    """Time to the first results of ``query`` on a freshly loaded home page (no cache), and the
+    compressed bytes of every response from focusing the box until the results show
+    (the Pagefind engine and index, data/places.json, the result fragments)."""
+    timings, transfers = [], []
     with serve_site(site) as root, chromium() as browser:
         for _ in range(runs):
             context = browser.new_context()
             page = context.new_page()
             page.goto(root)
             page.wait_for_load_state("networkidle")
+            bodies: list[int] = []
+            page.on("response", lambda response: bodies.append(compressed_size(response.body())))
             timings.append(time_query(page, query).milliseconds)
+            transfers.append(sum(bodies))
             context.close()
-    return statistics.median(timings)
+    return FirstSearch(statistics.median(timings), int(statistics.median(transfers)))

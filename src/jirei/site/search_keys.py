@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 from jirei.cases.vocabulary import Vocabulary, load_vocabulary
 from jirei.metrics.store import AreaFigure, MetricsData
+from jirei.problems import JireiError, Problem
 from jirei.reference.municipalities import Reference
-from jirei.search.dictionary import SearchDictionary, load_dictionary
-from jirei.search.index_terms import group_key
-from jirei.search.romaji import hepburn, place_stem
+from jirei.search.dictionary import SearchDictionary, Ward, load_dictionary
+from jirei.search.index_terms import alias_key, group_key
 
 PLACES_FILE = "data/places.json"
 
@@ -35,6 +35,27 @@ def published_names(name: str, figures: Iterable[AreaFigure]) -> list[str]:
     return sorted({figure.label for figure in figures if figure.label != name})
 
 
+def _synonyms(dictionary: SearchDictionary) -> list[list[object]]:
+    """``[term, [aliases], [query-only aliases], group key, [alias keys]]`` per group: the keys
+    that ``jirei search index`` adds to pages (src/jirei/search/index_terms.py)."""
+    rows: list[list[object]] = []
+    aliases = 0
+    for index, group in enumerate(dictionary.groups):
+        keys = [alias_key(aliases + offset) for offset in range(len(group.aliases))]
+        aliases += len(group.aliases)
+        rows.append([group.term, list(group.aliases), list(group.query_only), group_key(index), keys])
+    return rows
+
+
+def _ward(ward: Ward, reference: Reference) -> list[str]:
+    city = reference.by_code[ward.city_code]
+    reading = hiragana(city.name_kana)
+    if not ward.name.startswith(city.name) or not ward.reading.startswith(reading):
+        message = f"区「{ward.name}」（{ward.reading}）の名前か読みが市「{city.name}」（{reading}）で始まりません"
+        raise JireiError([Problem("data/search/wards.csv", "search-dictionary", message)])
+    return [ward.name[len(city.name) :], ward.reading[len(reading) :], ward.city_code]
+
+
 def places_json(
     reference: Reference,
     metrics: MetricsData,
@@ -43,16 +64,17 @@ def places_json(
 ) -> str:
     """``data/places.json`` for the search box (search.js), read once per page:
 
-    - ``prefectures``: ``[pref_code, name, reading, code, romaji]``;
-    - ``municipalities``: ``[code, name, reading, [other spellings], romaji]`` (other spellings
+    - ``prefectures``: ``[pref_code, name, reading, code]``;
+    - ``municipalities``: ``[code, name, reading, [other spellings]]`` (other spellings
       are published names that are not just the district plus the name, e.g. 檮原町 for 梼原町);
-    - ``wards``: ``[ward name, reading, city code]`` (横浜市中区 → 141003);
-    - ``synonyms``: ``[term, [aliases and query-only aliases], index key]`` (the key that
-      ``jirei search index`` adds to every page with the term or an alias); ``stopwords``; ``variants``
+    - ``wards``: ``[ward name, reading, city code]`` without the city's name and reading
+      (横浜市中区 → ``["中区", "なかく", "141003"]``);
+    - ``synonyms``: ``[term, [aliases], [query-only aliases], group key, [alias keys]]`` (the
+      keys that ``jirei search index`` adds to the pages with the words); ``stopwords``; ``variants``
       (old or variant kanji → common form); ``themes`` (the names on the theme index page,
       offered when a query finds nothing).
 
-    Readings are hiragana; romaji is modified Hepburn of the name without 市・町・村 (src/jirei/search/romaji.py).
+    Readings are hiragana; search-query.js makes the Hepburn romaji of each place from them.
     The search box looks a query up here first (exact name, reading, romaji, ward or code,
     then names and readings that start with it), so that a place is found however Pagefind's
     two Japanese segmenters (Lindera at index time, Intl.Segmenter in the browser) split its
@@ -61,7 +83,7 @@ def places_json(
     dictionary = dictionary or load_dictionary()
     vocabulary = vocabulary or load_vocabulary()
     prefectures = [
-        [p.pref_code, p.name, hiragana(p.name_kana), p.code, hepburn(place_stem(p.name, p.name_kana))]
+        [p.pref_code, p.name, hiragana(p.name_kana), p.code]
         for p in sorted(reference.prefectures.values(), key=lambda p: p.pref_code)
     ]
     municipalities = [
@@ -74,17 +96,14 @@ def places_json(
                 for name in published_names(m.name, metrics.municipality_series(m.code))
                 if not name.endswith(m.name)
             ],
-            hepburn(place_stem(m.name, m.name_kana)),
         ]
         for m in sorted(reference.by_code.values(), key=lambda m: m.code)
     ]
     document = {
         "prefectures": prefectures,
         "municipalities": municipalities,
-        "wards": [[w.name, w.reading, w.city_code] for w in dictionary.wards if w.city_code in reference.by_code],
-        "synonyms": [
-            [g.term, [*g.aliases, *g.query_only], group_key(index)] for index, g in enumerate(dictionary.groups)
-        ],
+        "wards": [_ward(w, reference) for w in dictionary.wards if w.city_code in reference.by_code],
+        "synonyms": _synonyms(dictionary),
         "stopwords": list(dictionary.stopwords),
         "variants": dictionary.variants,
         "themes": list(vocabulary.themes),
