@@ -29,7 +29,9 @@ def test_budgets_pass_and_fail_on_the_numbers() -> None:
     large = _result(2000, generate=5.2, pipeline_extra=9.0, site_mb=61)  # 2 ms per case, 14.2 s ÷ 10 s
     large.pagefind_first_query = 90_000
     small.first_results_ms = 620.0
-    large.first_results_ms = 480.0
+    large.first_results_ms = 280.0
+    small.first_search_transfer = 260_000
+    large.first_search_transfer = 190_000
     large.edited_case = "011002-bench0000"
     large.edited_files = ("cases/011002-bench0000.md", "index.md")
     large.unrelated_files = ("index.md",)
@@ -40,15 +42,19 @@ def test_budgets_pass_and_fail_on_the_numbers() -> None:
     assert lines[3].startswith("FAIL 生成時間は事例数に線形") and "比 2.00" in lines[3]
     assert lines[4].startswith("FAIL [事例 2000 件] 事例 1 件") and "無関係: index.md" in lines[4]
     assert lines[5].startswith("FAIL [事例 300 件] 検索") and "Pagefind 未導入" in lines[5]
-    assert lines[6].startswith("FAIL [事例 300 件] 検索の最初の結果まで 620 ms")
-    assert lines[7] == "PASS [事例 300 件] ProperDocs で生成した docs/ をビルドできる"
-    assert lines[8].startswith("PASS [事例 2000 件] 検索: Pagefind の初回 90 KB") and "9.0%" in lines[8]
-    assert lines[9].startswith("PASS [事例 2000 件] 検索の最初の結果まで 480 ms")
+    assert lines[6].startswith("FAIL [事例 300 件] 検索の最初の結果まで 620 ms") and "予算 ≤ 300 ms" in lines[6]
+    assert lines[7].startswith("FAIL [事例 300 件] 最初の検索の転送量 260 KB") and "予算 ≤ 250 KB" in lines[7]
+    assert lines[8] == "PASS [事例 300 件] ProperDocs で生成した docs/ をビルドできる"
+    assert lines[9].startswith("PASS [事例 2000 件] 検索: Pagefind の初回 90 KB") and "9.0%" in lines[9]
+    assert lines[10].startswith("PASS [事例 2000 件] 検索の最初の結果まで 280 ms")
+    assert lines[11].startswith("PASS [事例 2000 件] 最初の検索の転送量 190 KB")
 
 
 def test_first_results_time_is_skipped_without_a_browser() -> None:
     result = _result(300, generate=1.5, pipeline_extra=8.0, site_mb=50)
-    assert any(line.startswith("SKIP [事例 300 件] 検索の最初の結果までの時間") for line in budgets([result]))
+    lines = budgets([result])
+    assert any(line.startswith("SKIP [事例 300 件] 検索の最初の結果までの時間") for line in lines)
+    assert any(line.startswith("SKIP [事例 300 件] 最初の検索の転送量") for line in lines)
 
 
 def test_table_has_a_row_per_step_and_the_pipeline_total() -> None:
