@@ -1,4 +1,5 @@
-"""`jirei search index`: Pagefind runs on the article only, and a failure leaves nothing half-written."""
+"""`jirei search index`: Pagefind runs on the article only (with the dictionary keys and the
+section filter), and a failure leaves nothing half-written."""
 
 from __future__ import annotations
 
@@ -47,12 +48,22 @@ def test_index_is_written_for_every_page_but_the_place_pages(
     assert not list(tmp_path.glob(".*staging"))
 
 
-def test_the_command_indexes_only_the_article_without_permalinks(tmp_path: Path) -> None:
+def test_the_indexed_pages_are_all_but_the_place_pages_with_the_urls_pagefind_gives(tmp_path: Path) -> None:
     write_site(tmp_path / "site")
-    command = pagefind_index.pagefind_command(tmp_path / "site", tmp_path / "out")
-    assert command[command.index("--glob") + 1] == "{*.html,a/**/*.html}"
-    assert command[command.index("--root-selector") + 1] == "article.md-content__inner"
-    assert ".headerlink" in command
+    pages = [url for _, url in pagefind_index.indexed_pages(tmp_path / "site")]
+    assert pages == ["/a/", "/"]
+
+
+def test_the_index_holds_the_dictionary_keys_and_the_section_filter(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_site(site)
+    (site / "contributing").mkdir()
+    (site / "contributing" / "index.html").write_text(
+        PAGE.format(title="寄稿の手引き", body="項目の書き方"), encoding="utf-8"
+    )
+    index_site(site)
+    filters = list((site / "pagefind" / "filter").glob("*.pf_filter"))
+    assert filters, "the section filter is written"
 
 
 def test_a_site_that_was_not_built_is_a_clear_error(tmp_path: Path) -> None:
@@ -66,12 +77,13 @@ def test_a_pagefind_failure_keeps_the_previous_index(tmp_path: Path, monkeypatch
     write_site(site)
     (site / "pagefind").mkdir()
     (site / "pagefind" / "old.txt").write_text("前の索引", encoding="utf-8")
-    monkeypatch.setattr(
-        pagefind_index, "pagefind_command",
-        lambda site_dir, output: ["python3", "-c", "import sys; sys.exit(3)"],
-    )  # fmt: skip
+    async def broken(site_dir: Path, output: Path, dictionary: object) -> int:
+        output.mkdir(parents=True)
+        raise RuntimeError("壊れた索引")
+
+    monkeypatch.setattr(pagefind_index, "_write_index", broken)
     with pytest.raises(JireiError) as raised:
         index_site(site)
-    assert "終了コード 3" in raised.value.problems[0].message
+    assert "壊れた索引" in raised.value.problems[0].message
     assert (site / "pagefind" / "old.txt").read_text(encoding="utf-8") == "前の索引"
     assert not list(tmp_path.glob(".*staging"))

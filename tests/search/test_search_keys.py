@@ -6,9 +6,19 @@ import json
 from datetime import date
 from decimal import Decimal
 
+from jirei.cases.vocabulary import Vocabulary
 from jirei.metrics.store import AreaFigure, MetricsData
 from jirei.reference.municipalities import Municipality, Prefecture, Reference
+from jirei.search.dictionary import SearchDictionary, SynonymGroup, Ward
 from jirei.site.search_keys import hiragana, places_json, published_names
+
+DICTIONARY = SearchDictionary(
+    groups=(SynonymGroup("電子申請", ("ネット申請",), ("ネット",)), SynonymGroup("印鑑", ("ハンコ", "判子"))),
+    stopwords=("から",),
+    variants={"龍": "竜"},
+    wards=(Ward("テスト町北区", "てすとちょうきたく", "991001"), Ward("ベンチ市北区", "べんちしきたく", "981002")),
+)
+VOCABULARY = Vocabulary(themes={"電子申請": "説明"}, measures={}, success_factors={})
 
 
 def figure(code: str, label: str, day: date) -> AreaFigure:
@@ -48,9 +58,18 @@ def test_places_json_lists_prefectures_and_municipalities_with_variant_spellings
             figure("991002", "檮テスト村", date(2021, 1, 1)),
         )
     )
-    document = json.loads(places_json(reference, metrics))
+    document = json.loads(places_json(reference, metrics, DICTIONARY, VOCABULARY))
     assert document["prefectures"] == [["99", "テスト県", "てすとけん", "990009"]]
     assert document["municipalities"] == [
         ["991001", "テスト町", "てすとちょう", []],
         ["991002", "梼テスト村", "ゆすてすとむら", ["檮テスト村"]],
     ]
+    # Wards without the city's name and reading; a ward of a city not in the reference is left out.
+    assert document["wards"] == [["北区", "きたく", "991001"]]
+    assert document["synonyms"] == [
+        ["電子申請", ["ネット申請"], ["ネット"], "jireiwordaa", ["jireialiasaaa"]],
+        ["印鑑", ["ハンコ", "判子"], [], "jireiwordab", ["jireialiasaab", "jireialiasaac"]],
+    ]
+    assert document["stopwords"] == ["から"]
+    assert document["variants"] == {"龍": "竜"}
+    assert document["themes"] == ["電子申請"]

@@ -145,7 +145,7 @@ def load_dictionary(path: Path = SYNONYMS_PATH, wards_path: Path = WARDS_PATH) -
     if stopwords is None or not all(_HIRAGANA.match(word) for word in stopwords):
         problems.append(_problem(path, "stopwords はひらがなの語のリストで書いてください", "stopwords"))
         stopwords = []
-    variants = _variants(path, raw.get("variants"), problems)
+    variants = _variants(path, raw.get("variants") or {}, problems)
     added = _wards_added(path, raw.get("wards_added"), problems)
     if problems:
         raise JireiError(problems)
