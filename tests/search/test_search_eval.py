@@ -1,20 +1,24 @@
-"""Slow: the evaluation set (tests/search/queries.yml) against the built site in headless Chromium."""
+"""Slow: the evaluation set (tests/search/queries.yml) against the built site in headless Chromium.
+
+Prints the dev queries one by one and the measures of both sets; fails unless the test set
+reaches recall@5 ≥ 0.9 and MRR ≥ 0.8 and no result of any query lacks all of its words."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser
 
-from jirei.search.evaluation import THRESHOLD, format_report, load_queries, recall_at_k, run_queries
+from jirei.search.eval_report import format_report
+from jirei.search.evaluation import load_queries, passes, run_queries
 
 
 @pytest.mark.slow
-def test_recall_at_5_reaches_the_threshold(browser: Browser, site_url: str) -> None:
+def test_the_test_set_reaches_recall_mrr_and_precision(browser: Browser, site_url: str) -> None:
     queries = load_queries()
-    assert len(queries) >= 30
     page = browser.new_page()
     page.goto(site_url)
     outcomes = run_queries(page, queries)
     page.close()
-    print("\n" + format_report(outcomes))
-    assert recall_at_k(outcomes) >= THRESHOLD, format_report([o for o in outcomes if o.missing])
+    report = format_report(outcomes)
+    print("\n" + report)
+    assert passes(outcomes), "\n".join(report.splitlines()[-16:])
