@@ -42,7 +42,9 @@ def test_budgets_pass_and_fail_on_the_numbers() -> None:
     assert lines[3].startswith("FAIL 生成時間は事例数に線形") and "比 2.00" in lines[3]
     assert lines[4].startswith("FAIL [事例 2000 件] 事例 1 件") and "無関係: index.md" in lines[4]
     assert lines[5].startswith("FAIL [事例 300 件] 検索") and "Pagefind 未導入" in lines[5]
-    assert lines[6].startswith("FAIL [事例 300 件] 検索の最初の結果まで 620 ms") and "予算 ≤ 300 ms" in lines[6]
+    assert (
+        lines[6].startswith("FAIL [事例 300 件] 検索の最初の結果まで 620 ms") and "予算 ≤ 300 ms" in lines[6]
+    )
     assert lines[7].startswith("FAIL [事例 300 件] 最初の検索の転送量 260 KB") and "予算 ≤ 250 KB" in lines[7]
     assert lines[8] == "PASS [事例 300 件] ProperDocs で生成した docs/ をビルドできる"
     assert lines[9].startswith("PASS [事例 2000 件] 検索: Pagefind の初回 90 KB") and "9.0%" in lines[9]

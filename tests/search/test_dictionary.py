@@ -20,7 +20,11 @@ def write(tmp_path: Path, text: str, wards: str = WARDS) -> tuple[Path, Path]:
 
 def test_the_committed_dictionary_loads_with_the_issue_examples() -> None:
     dictionary = load_dictionary()
-    words = {word: group.term for group in dictionary.groups for word in (group.term, *group.aliases, *group.query_only)}
+    words = {
+        word: group.term
+        for group in dictionary.groups
+        for word in (group.term, *group.aliases, *group.query_only)
+    }
     assert words["マイナカード"] == "マイナンバーカード"
     assert words["ネット申請"] == "電子申請"
     assert words["ハンコ"] == "印鑑"
@@ -71,7 +75,9 @@ def test_a_ward_added_twice_is_an_error(tmp_path: Path) -> None:
 
 
 def test_a_malformed_ward_row_names_its_line(tmp_path: Path) -> None:
-    path, wards = write(tmp_path, "groups: [{term: 電子申請, aliases: []}]\n", WARDS + "991029,99100,テスト市南区,テスト\n")
+    path, wards = write(
+        tmp_path, "groups: [{term: 電子申請, aliases: []}]\n", WARDS + "991029,99100,テスト市南区,テスト\n"
+    )
     with pytest.raises(JireiError) as raised:
         load_dictionary(path, wards)
     assert "3 行目" in raised.value.problems[0].message

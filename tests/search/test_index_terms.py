@@ -53,7 +53,12 @@ def test_keys_have_one_length_per_kind_and_never_repeat() -> None:
 def test_the_article_text_leaves_out_ignored_parts_svg_and_the_navigation() -> None:
     text = article_text(page("題", "本文", ignored="他の事例"))
     assert text.title == "題"
-    assert "本文" in text.text and "他の事例" not in text.text and "印鑑" not in text.text and "ナビ" not in text.text
+    assert (
+        "本文" in text.text
+        and "他の事例" not in text.text
+        and "印鑑" not in text.text
+        and "ナビ" not in text.text
+    )
 
 
 def test_keys_are_repeated_by_occurrences_up_to_a_cap_and_more_for_the_title() -> None:
@@ -74,5 +79,8 @@ def test_guide_pages_are_the_contributor_and_about_pages() -> None:
 
 def test_augment_adds_the_filter_and_hidden_keys_before_the_article_ends() -> None:
     html = augment(page("題", "ハンコの話"), "/cases/x/", DICTIONARY)
-    assert '<span data-pagefind-filter="section:content"></span><div hidden data-jirei-search-terms>jireiwordac jireialiasaac</div></article>' in html
+    assert (
+        '<span data-pagefind-filter="section:content"></span><div hidden data-jirei-search-terms>jireiwordac jireialiasaac</div></article>'
+        in html
+    )
     assert augment("<p>記事なし</p>", "/x/", DICTIONARY) == "<p>記事なし</p>"

@@ -77,6 +77,7 @@ def test_a_pagefind_failure_keeps_the_previous_index(tmp_path: Path, monkeypatch
     write_site(site)
     (site / "pagefind").mkdir()
     (site / "pagefind" / "old.txt").write_text("前の索引", encoding="utf-8")
+
     async def broken(site_dir: Path, output: Path, dictionary: object) -> int:
         output.mkdir(parents=True)
         raise RuntimeError("壊れた索引")

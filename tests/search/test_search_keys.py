@@ -16,7 +16,10 @@ DICTIONARY = SearchDictionary(
     groups=(SynonymGroup("電子申請", ("ネット申請",), ("ネット",)), SynonymGroup("印鑑", ("ハンコ", "判子"))),
     stopwords=("から",),
     variants={"龍": "竜"},
-    wards=(Ward("テスト町北区", "てすとちょうきたく", "991001"), Ward("ベンチ市北区", "べんちしきたく", "981002")),
+    wards=(
+        Ward("テスト町北区", "てすとちょうきたく", "991001"),
+        Ward("ベンチ市北区", "べんちしきたく", "981002"),
+    ),
 )
 VOCABULARY = Vocabulary(themes={"電子申請": "説明"}, measures={}, success_factors={})
 

@@ -27,7 +27,11 @@ def sheet(tmp_path: Path, rows: list[list[object]]) -> Path:
 def test_each_ward_gets_the_city_above_it_and_numeric_codes_keep_their_zeros(tmp_path: Path) -> None:
     path = sheet(
         tmp_path,
-        [["991002", "テスト市", "てすとし"], [991011.0, "テスト市北区", "てすとしきたく"], ["091006", "ベンチ市", "べんちし"]],
+        [
+            ["991002", "テスト市", "てすとし"],
+            [991011.0, "テスト市北区", "てすとしきたく"],
+            ["091006", "ベンチ市", "べんちし"],
+        ],
     )
     assert ward_rows(path) == [("991011", "991002", "テスト市北区", "てすとしきたく")]
 

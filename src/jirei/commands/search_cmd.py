@@ -37,7 +37,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--queries", type=Path, default=QUERIES_PATH, help="評価セット（既定: tests/search/queries.yml）"
     )
     report.add_argument(
-        "--show-test", action="store_true", help="テスト用の語ごとの結果も表示する（調整の後に確かめるときだけ）"
+        "--show-test",
+        action="store_true",
+        help="テスト用の語ごとの結果も表示する（調整の後に確かめるときだけ）",
     )
     report.set_defaults(func=run_report)
 

@@ -8,7 +8,9 @@ import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 _SKIPPED = frozenset({"svg", "script", "style"})
 
 

@@ -73,12 +73,18 @@ def _groups(path: Path, raw: Any, problems: list[Problem]) -> list[SynonymGroup]
         query_only = _words(entry.get("query_only")) if isinstance(entry, dict) else None
         if not isinstance(term, str) or not term.strip() or aliases is None or query_only is None:
             problems.append(
-                _problem(path, "term（語）と aliases（言い換えのリスト）が必要です（query_only は任意のリスト）", where)
+                _problem(
+                    path,
+                    "term（語）と aliases（言い換えのリスト）が必要です（query_only は任意のリスト）",
+                    where,
+                )
             )
             continue
         for word in [term, *aliases, *query_only]:
             if word in seen:
-                problems.append(_problem(path, f"「{word}」は {seen[word]} にもあります（語は 1 か所だけに書く）", where))
+                problems.append(
+                    _problem(path, f"「{word}」は {seen[word]} にもあります（語は 1 か所だけに書く）", where)
+                )
             seen[word] = where
         groups.append(SynonymGroup(term.strip(), tuple(aliases), tuple(query_only)))
     return groups
@@ -86,12 +92,18 @@ def _groups(path: Path, raw: Any, problems: list[Problem]) -> list[SynonymGroup]
 
 def _variants(path: Path, raw: Any, problems: list[Problem]) -> dict[str, str]:
     if not isinstance(raw, dict):
-        problems.append(_problem(path, "variants は 旧字・異体字: 通用の字 の対応で書いてください", "variants"))
+        problems.append(
+            _problem(path, "variants は 旧字・異体字: 通用の字 の対応で書いてください", "variants")
+        )
         return {}
     variants = {}
     for old, new in raw.items():
-        if not (isinstance(old, str) and isinstance(new, str) and len(old) == 1 and len(new) == 1 and old != new):
-            problems.append(_problem(path, f"「{old}: {new}」は 1 文字から別の 1 文字への対応ではありません", "variants"))
+        if not (
+            isinstance(old, str) and isinstance(new, str) and len(old) == 1 and len(new) == 1 and old != new
+        ):
+            problems.append(
+                _problem(path, f"「{old}: {new}」は 1 文字から別の 1 文字への対応ではありません", "variants")
+            )
             continue
         variants[old] = new
     return variants
@@ -100,10 +112,16 @@ def _variants(path: Path, raw: Any, problems: list[Problem]) -> dict[str, str]:
 def _wards_added(path: Path, raw: Any, problems: list[Problem]) -> list[Ward]:
     wards = []
     for index, entry in enumerate(raw or []):
-        ok = isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("name", "reading", "city"))
+        ok = isinstance(entry, dict) and all(
+            isinstance(entry.get(k), str) for k in ("name", "reading", "city")
+        )
         if not ok or not _CODE.match(entry["city"]) or not _HIRAGANA.match(entry["reading"]):
             problems.append(
-                _problem(path, "name（区名）・reading（ひらがな）・city（市の団体コード 6 桁）が必要です", f"wards_added[{index}]")
+                _problem(
+                    path,
+                    "name（区名）・reading（ひらがな）・city（市の団体コード 6 桁）が必要です",
+                    f"wards_added[{index}]",
+                )
             )
             continue
         wards.append(Ward(entry["name"], entry["reading"], entry["city"]))
@@ -119,8 +137,16 @@ def load_wards(path: Path = WARDS_PATH) -> list[Ward]:
         raise JireiError([_problem(path, f"区の一覧を読めません: {error}")]) from error
     wards, problems = [], []
     for number, row in enumerate(rows, start=2):
-        if tuple(row) != WARD_COLUMNS or not _CODE.match(row["city_code"]) or not _HIRAGANA.match(row["reading"]):
-            problems.append(_problem(path, f"{number} 行目: 列は {','.join(WARD_COLUMNS)}、読みはひらがなで書いてください"))
+        if (
+            tuple(row) != WARD_COLUMNS
+            or not _CODE.match(row["city_code"])
+            or not _HIRAGANA.match(row["reading"])
+        ):
+            problems.append(
+                _problem(
+                    path, f"{number} 行目: 列は {','.join(WARD_COLUMNS)}、読みはひらがなで書いてください"
+                )
+            )
             continue
         wards.append(Ward(row["name"], row["reading"], row["city_code"]))
     if problems:
@@ -135,7 +161,9 @@ def load_dictionary(path: Path = SYNONYMS_PATH, wards_path: Path = WARDS_PATH) -
     except (OSError, yaml.YAMLError) as error:
         raise JireiError([_problem(path, f"検索の辞書を読めません: {error}")]) from error
     if not isinstance(raw, dict):
-        raise JireiError([_problem(path, "検索の辞書は groups・stopwords・variants・wards_added の対応で書いてください")])
+        raise JireiError(
+            [_problem(path, "検索の辞書は groups・stopwords・variants・wards_added の対応で書いてください")]
+        )
     problems: list[Problem] = []
     unknown = sorted(set(raw) - {"groups", "stopwords", "variants", "wards_added"})
     if unknown:
@@ -153,5 +181,7 @@ def load_dictionary(path: Path = SYNONYMS_PATH, wards_path: Path = WARDS_PATH) -
     names = {ward.name for ward in wards}
     clashes = [ward.name for ward in added if ward.name in names]
     if clashes:
-        raise JireiError([_problem(path, f"wards_added の {', '.join(clashes)} は wards.csv にもあります", "wards_added")])
+        raise JireiError(
+            [_problem(path, f"wards_added の {', '.join(clashes)} は wards.csv にもあります", "wards_added")]
+        )
     return SearchDictionary(tuple(groups), tuple(stopwords), variants, tuple(wards + added))

@@ -57,5 +57,7 @@ def format_report(outcomes: Sequence[Outcome], show_test: bool = False) -> str:
             lines.append(measure_line(f"  開発用・{label}", chosen))
     lines.append(measure_line("開発用", dev))
     lines.append(measure_line("テスト用", test))
-    lines.append(f"基準（テスト用）: recall@{TOP_K} ≥ {THRESHOLD}、MRR ≥ {MRR_THRESHOLD}、語を含まない結果 0 件")
+    lines.append(
+        f"基準（テスト用）: recall@{TOP_K} ≥ {THRESHOLD}、MRR ≥ {MRR_THRESHOLD}、語を含まない結果 0 件"
+    )
     return "\n".join(lines)

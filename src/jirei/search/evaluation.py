@@ -13,12 +13,11 @@ text (:func:`split_of`), into a dev set used for tuning and a test set that is o
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import hashlib
 
 import yaml
 

@@ -63,7 +63,9 @@ async def _write_index(site_dir: Path, output: Path, dictionary: SearchDictionar
         for start in range(0, len(pages), BATCH):
             await asyncio.gather(
                 *(
-                    index.add_html_file(content=augment(path.read_text(encoding="utf-8"), url, dictionary), url=url)
+                    index.add_html_file(
+                        content=augment(path.read_text(encoding="utf-8"), url, dictionary), url=url
+                    )
                     for path, url in pages[start : start + BATCH]
                 )
             )

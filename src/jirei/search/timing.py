@@ -5,6 +5,7 @@ scripts/measure_search.py, never a test (numbers depend on the machine)."""
 
 from __future__ import annotations
 
+import functools
 import gzip
 import statistics
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 from jirei.search.browser import chromium, serve_site
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Page, Response
 
 DONE = ("件見つかりました", "見つかりませんでした")
 
@@ -78,6 +79,10 @@ def compressed_size(body: bytes) -> int:
     return min(len(body), len(gzip.compress(body, compresslevel=6)))
 
 
+def _record(bodies: list[int], response: Response) -> None:
+    bodies.append(compressed_size(response.body()))
+
+
 def cold_first_search(site: Path, query: str, runs: int = 3) -> FirstSearch:
     """Time to the first results of ``query`` on a freshly loaded home page (no cache), and the
     compressed bytes of every response from focusing the box until the results show
@@ -90,7 +95,7 @@ def cold_first_search(site: Path, query: str, runs: int = 3) -> FirstSearch:
             page.goto(root)
             page.wait_for_load_state("networkidle")
             bodies: list[int] = []
-            page.on("response", lambda response: bodies.append(compressed_size(response.body())))
+            page.on("response", functools.partial(_record, bodies))
             timings.append(time_query(page, query).milliseconds)
             transfers.append(sum(bodies))
             context.close()

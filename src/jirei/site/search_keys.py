@@ -51,7 +51,9 @@ def _ward(ward: Ward, reference: Reference) -> list[str]:
     city = reference.by_code[ward.city_code]
     reading = hiragana(city.name_kana)
     if not ward.name.startswith(city.name) or not ward.reading.startswith(reading):
-        message = f"区「{ward.name}」（{ward.reading}）の名前か読みが市「{city.name}」（{reading}）で始まりません"
+        message = (
+            f"区「{ward.name}」（{ward.reading}）の名前か読みが市「{city.name}」（{reading}）で始まりません"
+        )
         raise JireiError([Problem("data/search/wards.csv", "search-dictionary", message)])
     return [ward.name[len(city.name) :], ward.reading[len(reading) :], ward.city_code]
 
