@@ -72,19 +72,25 @@ def test_a_site_that_was_not_built_is_a_clear_error(tmp_path: Path) -> None:
     assert "mkdocs build" in raised.value.problems[0].message
 
 
+def test_the_command_indexes_only_the_article_without_permalinks(tmp_path: Path) -> None:
+    command = pagefind_index.pagefind_command(tmp_path / "pages", tmp_path / "out")
+    assert command[command.index("--site") + 1] == str(tmp_path / "pages")
+    assert command[command.index("--root-selector") + 1] == "article.md-content__inner"
+    assert ".headerlink" in command
+
+
 def test_a_pagefind_failure_keeps_the_previous_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     site = tmp_path / "site"
     write_site(site)
     (site / "pagefind").mkdir()
     (site / "pagefind" / "old.txt").write_text("前の索引", encoding="utf-8")
-
-    async def broken(site_dir: Path, output: Path, dictionary: object) -> int:
-        output.mkdir(parents=True)
-        raise RuntimeError("壊れた索引")
-
-    monkeypatch.setattr(pagefind_index, "_write_index", broken)
+    monkeypatch.setattr(
+        pagefind_index, "pagefind_command",
+        lambda pages_dir, output: ["python3", "-c", "import sys; sys.exit(3)"],
+    )  # fmt: skip
     with pytest.raises(JireiError) as raised:
         index_site(site)
-    assert "壊れた索引" in raised.value.problems[0].message
+    assert "終了コード 3" in raised.value.problems[0].message
     assert (site / "pagefind" / "old.txt").read_text(encoding="utf-8") == "前の索引"
     assert not list(tmp_path.glob(".*staging"))
+    assert not list(tmp_path.glob(".site-pages-*"))

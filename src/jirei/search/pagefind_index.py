@@ -1,4 +1,4 @@
-"""Index a built site with Pagefind (the extended build from PyPI, through its Python API).
+"""Index a built site with Pagefind (``python -m pagefind``, the extended build from PyPI).
 
 Only each page's article is indexed (``ROOT_SELECTOR``), so the header, navigation
 and footer shared by every page never match a query. Parts of an article that
@@ -7,8 +7,11 @@ would drown the cases (lists of other pages, data tables, chart drawings) carry
 theme's own decorations (heading permalinks ¶, buttons).
 
 Each page passes through :func:`jirei.search.index_terms.augment` on its way to Pagefind:
-the terms of the search dictionary whose aliases it contains, and the ``section`` filter
-(``guide`` for the pages about the site). The HTML files on disk are not changed.
+the keys of the search dictionary whose words it contains, and the ``section`` filter
+(``guide`` for the pages about the site). The augmented copies are written to a temporary
+folder beside the site and Pagefind's command line indexes that folder (its Python API,
+which takes one page at a time, was several times slower); the site's own HTML files are
+not changed.
 
 The 1,741 municipality and 47 prefecture pages are left out (``UNINDEXED_SECTIONS``):
 they are found by name, reading, romaji, ward, code and published spellings through
@@ -19,8 +22,10 @@ nearly half off its index (17 → 9 MB).
 
 from __future__ import annotations
 
-import asyncio
 import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,54 +38,64 @@ EXCLUDE_SELECTORS = (".headerlink", ".md-content__button", ".md-source-file", "s
 LANGUAGE = "ja"
 OUTPUT_SUBDIR = "pagefind"
 UNINDEXED_SECTIONS = frozenset({"municipalities", "prefectures", OUTPUT_SUBDIR})
-BATCH = 64
 
 
 def indexed_pages(site_dir: Path) -> Iterator[tuple[Path, str]]:
     """(file, site-root URL) for every HTML page outside ``UNINDEXED_SECTIONS``, sorted.
 
-    URLs are those Pagefind's CLI gives: ``cases/x/index.html`` → ``/cases/x/``."""
+    URLs are those Pagefind gives: ``cases/x/index.html`` → ``/cases/x/``."""
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir)
         if len(relative.parts) > 1 and relative.parts[0] in UNINDEXED_SECTIONS:
             continue
         url = "/" + relative.as_posix()
-        yield path, url[: -len("index.html")] if url.endswith("/index.html") or url == "/index.html" else url
+        yield path, url.removesuffix("index.html")
 
 
-async def _write_index(site_dir: Path, output: Path, dictionary: SearchDictionary) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+def pagefind_command(pages_dir: Path, output: Path) -> list[str]:
+    command = [
+        sys.executable, "-m", "pagefind",
+        "--site", str(pages_dir),
+        "--output-path", str(output.resolve()),
+        "--root-selector", ROOT_SELECTOR,
+        "--force-language", LANGUAGE,
+        "--quiet",
+    ]  # fmt: skip
+    for selector in EXCLUDE_SELECTORS:
+        command += ["--exclude-selectors", selector]
+    return command
 
-    config = IndexConfig(
-        root_selector=ROOT_SELECTOR,
-        exclude_selectors=list(EXCLUDE_SELECTORS),
-        force_language=LANGUAGE,
-    )
-    pages = list(indexed_pages(site_dir))
-    async with PagefindIndex(config=config) as index:
-        # Sent in batches: the service answers requests in any order, and waiting for each
-        # page in turn doubled the time.
-        for start in range(0, len(pages), BATCH):
-            await asyncio.gather(
-                *(
-                    index.add_html_file(
-                        content=augment(path.read_text(encoding="utf-8"), url, dictionary), url=url
-                    )
-                    for path, url in pages[start : start + BATCH]
-                )
-            )
-        await index.write_files(output_path=str(output.resolve()))
-    return len(pages)
+
+def write_pages(site_dir: Path, pages_dir: Path, dictionary: SearchDictionary) -> int:
+    """Write the augmented copy of every indexed page under ``pages_dir``; returns their number."""
+    count = 0
+    for path, url in indexed_pages(site_dir):
+        target = pages_dir / path.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(augment(path.read_text(encoding="utf-8"), url, dictionary), encoding="utf-8")
+        count += 1
+    return count
 
 
 def write_index(site_dir: Path, output: Path, dictionary: SearchDictionary) -> None:
-    """Run Pagefind over the site into ``output``; a JireiError (rule ``pagefind``) on failure."""
-    try:
-        asyncio.run(_write_index(site_dir, output, dictionary))
-    except Exception as error:  # the service reports its failures as plain exceptions
+    """Run Pagefind over the augmented pages into ``output``; a JireiError (rule ``pagefind``) on failure."""
+    with tempfile.TemporaryDirectory(dir=site_dir.parent, prefix=f".{site_dir.name}-pages-") as pages:
+        write_pages(site_dir, Path(pages), dictionary)
+        completed = subprocess.run(
+            pagefind_command(Path(pages), output), capture_output=True, text=True, check=False
+        )
+    if completed.returncode != 0:
+        detail = (completed.stderr or completed.stdout).strip().splitlines()[-5:]
         raise JireiError(
-            [Problem(str(site_dir), "pagefind", f"検索インデックスを作れませんでした（Pagefind）: {error}")]
-        ) from error
+            [
+                Problem(
+                    str(site_dir),
+                    "pagefind",
+                    "検索インデックスを作れませんでした（Pagefind の終了コード "
+                    f"{completed.returncode}）: " + " / ".join(detail),
+                )
+            ]
+        )
 
 
 def index_site(site_dir: Path, dictionary: SearchDictionary | None = None) -> Path:
