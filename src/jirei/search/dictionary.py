@@ -65,7 +65,8 @@ def _groups(path: Path, raw: Any, problems: list[Problem]) -> list[SynonymGroup]
     if not isinstance(raw, list) or not raw:
         problems.append(_problem(path, "groups は 1 件以上のリストで書いてください", "groups"))
         return []
-    groups, seen = [], {}
+    groups: list[SynonymGroup] = []
+    seen: dict[str, str] = {}
     for index, entry in enumerate(raw):
         where = f"groups[{index}]"
         term = entry.get("term") if isinstance(entry, dict) else None
