@@ -113,10 +113,9 @@
       }
     }
     const synonyms = new Map();
-    for (const [term, aliases, queryOnly, key, aliasKeys] of raw.synonyms || []) {
+    for (const [term, aliases, queryOnly, key, wordKeys] of raw.synonyms || []) {
       const group = { term, words: [term, ...aliases, ...queryOnly], key };
-      synonyms.set(normalize(term), { group });
-      aliases.forEach((alias, i) => synonyms.set(normalize(alias), { group, aliasKey: aliasKeys[i] }));
+      [term, ...aliases].forEach((word, i) => synonyms.set(normalize(word), { group, wordKey: wordKeys[i] }));
       for (const alias of queryOnly) synonyms.set(normalize(alias), { group });
     }
     const words = [...synonyms.keys()].sort((a, b) => b.length - a.length);
@@ -178,10 +177,10 @@
       if (word) {
         flush();
         // Looked up by the index keys (src/jirei/search/index_terms.py): the group's, on every
-        // page with the term or an alias, and the typed alias's, which ranks the pages that use
-        // the reader's own word (電子マネー) higher.
-        const { group, aliasKey } = data.synonyms.get(word);
-        const queries = aliasKey ? [group.key, aliasKey] : [group.key];
+        // page with the term or an alias, and the typed word's, which ranks the pages that use
+        // the reader's own word (電子マネー, or the term itself) higher.
+        const { group, wordKey } = data.synonyms.get(word);
+        const queries = wordKey ? [group.key, wordKey] : [group.key];
         concepts.push({ label: group.term, queries, words: group.words });
         i += word.length;
       } else {

@@ -2,7 +2,7 @@
 
 A page that says オンライン申請 (or 電子申請) gets the key of the 電子申請 group of
 data/search/synonyms.yml, an ASCII word such as ``jireiwordab`` (:func:`group_key`), and the
-key of the alias itself (``jireialiasaab``, :func:`alias_key`), so a query that search.js
+key of the word itself (``jireialiasaab``, :func:`alias_key`), so a query that search.js
 reads as that group finds every such page with one lookup instead of one per alias. Keys
 are ASCII because Pagefind splits Japanese twice (Lindera here, Intl.Segmenter in the
 browser) and the two disagree on hiragana (おくやみ窓口 is found by neither half of the
@@ -72,8 +72,8 @@ def group_key(index: int) -> str:
 
 
 def alias_key(index: int) -> str:
-    """The index word of the ``index``-th alias, counted over all groups (query-only aliases
-    left out): jireialias + three letters."""
+    """The index word of the ``index``-th word, counted over the term and aliases of all groups
+    (query-only aliases left out): jireialias + three letters."""
     return ALIAS_PREFIX + _letters(index, 3)
 
 
@@ -88,13 +88,13 @@ def _weight(article: ArticleText, words: Iterable[str]) -> int:
 
 def added_keys(article: ArticleText, dictionary: SearchDictionary) -> list[str]:
     """The keys of the groups whose term or aliases (not query-only) occur in the article and
-    of the aliases that occur, each repeated as often as :func:`_weight` says."""
+    of each such word (the term too), each repeated as often as :func:`_weight` says."""
     keys: list[str] = []
     aliases = 0
     for index, group in enumerate(dictionary.groups):
         keys += [group_key(index)] * _weight(article, (group.term, *group.aliases))
-        for alias in group.aliases:
-            keys += [alias_key(aliases)] * _weight(article, (alias,))
+        for word in (group.term, *group.aliases):
+            keys += [alias_key(aliases)] * _weight(article, (word,))
             aliases += 1
     return keys
 

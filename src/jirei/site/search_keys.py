@@ -36,13 +36,13 @@ def published_names(name: str, figures: Iterable[AreaFigure]) -> list[str]:
 
 
 def _synonyms(dictionary: SearchDictionary) -> list[list[object]]:
-    """``[term, [aliases], [query-only aliases], group key, [alias keys]]`` per group: the keys
+    """``[term, [aliases], [query-only aliases], group key, [keys of the term and each alias]]`` per group: the keys
     that ``jirei search index`` adds to pages (src/jirei/search/index_terms.py)."""
     rows: list[list[object]] = []
     aliases = 0
     for index, group in enumerate(dictionary.groups):
-        keys = [alias_key(aliases + offset) for offset in range(len(group.aliases))]
-        aliases += len(group.aliases)
+        keys = [alias_key(aliases + offset) for offset in range(1 + len(group.aliases))]
+        aliases += 1 + len(group.aliases)
         rows.append([group.term, list(group.aliases), list(group.query_only), group_key(index), keys])
     return rows
 
@@ -71,7 +71,7 @@ def places_json(
       are published names that are not just the district plus the name, e.g. 檮原町 for 梼原町);
     - ``wards``: ``[ward name, reading, city code]`` without the city's name and reading
       (横浜市中区 → ``["中区", "なかく", "141003"]``);
-    - ``synonyms``: ``[term, [aliases], [query-only aliases], group key, [alias keys]]`` (the
+    - ``synonyms``: ``[term, [aliases], [query-only aliases], group key, [word keys]]`` (the
       keys that ``jirei search index`` adds to the pages with the words); ``stopwords``; ``variants``
       (old or variant kanji → common form); ``themes`` (the names on the theme index page,
       offered when a query finds nothing).
