@@ -48,11 +48,17 @@
     return a;
   }
 
+  // A page of this site as a path from the server root (links stay on the same host).
+  function sitePath(path) {
+    const url = new URL(path, siteRoot);
+    return url.pathname + url.search + url.hash;
+  }
+
   function searchUrl(text, section) {
     const url = new URL("search/", siteRoot);
     url.searchParams.set("q", text);
     if (section === GUIDE) url.searchParams.set("section", GUIDE);
-    return url.href;
+    return url.pathname + url.search;
   }
 
   // Below the results: 「サイトの使い方」 pages that matched, and, when nothing did, the nearest
@@ -76,9 +82,9 @@
       }
       const themes = near.filter((n) => n.theme);
       const themeLinks = themes.length
-        ? themes.flatMap((n, i) => [i ? "・" : "", link(`テーマ「${n.word}」`, new URL(`indexes/themes/#${encodeURIComponent(n.word)}`, siteRoot).href)])
-        : [link("テーマ別の事例", new URL("indexes/themes/", siteRoot).href)];
-      lines.push(["事例を探す: ", ...themeLinks, "・", link("条件で絞り込む", new URL("cases/finder/", siteRoot).href)]);
+        ? themes.flatMap((n, i) => [i ? "・" : "", link(`テーマ「${n.word}」`, sitePath(`indexes/themes/#${encodeURIComponent(n.word)}`))])
+        : [link("テーマ別の事例", sitePath("indexes/themes/"))];
+      lines.push(["事例を探す: ", ...themeLinks, "・", link("条件で絞り込む", sitePath("cases/finder/"))]);
     }
     for (const parts of lines) {
       const p = document.createElement("p");
