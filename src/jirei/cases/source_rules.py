@@ -11,7 +11,6 @@ from typing import Any
 from jirei.cases.dates import parse_partial_date
 from jirei.cases.loader import LoadedYaml
 from jirei.cases.official import official_comparisons
-from jirei.cases.quote_match import format_number
 from jirei.cases.rule_base import RuleContext, get, items, problem_at
 from jirei.problems import Problem, Severity
 
@@ -98,9 +97,9 @@ def rule_official_mismatch(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Pro
         if row.mismatch:
             yield problem_at(
                 loaded, row.path, "official-mismatch",
-                f"事例の値 {format_number(row.case_value)}%（{row.as_of.isoformat()}）は、総務省の公表値 "
-                f"{format_number(row.official_value)}%（{row.release_date.isoformat()} 公表、{row.figure_kind}）と違います",
-                got=f"{format_number(row.case_value)}（公表値 {format_number(row.official_value)}）",
+                f"事例の値 {row.case_value}%（{row.as_of.isoformat()}）は、総務省の公表値 "
+                f"{row.official_value}%（{row.release_date.isoformat()} 公表、{row.figure_kind}）と違います",
+                got=f"{row.case_value}（公表値 {row.official_value}）",
                 hint="公表値に直すか、別の人口で割った率なら population_base にその分母を書いてください",
             )  # fmt: skip
 
