@@ -36,7 +36,8 @@ def rule_quote_mismatch(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Proble
 def rule_evidence_missing(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
     """Figures the schema cannot require evidence for (the dates of the period and measures)."""
     for claim in figure_claims(loaded.data):
-        if not claim.evidence and not claim.schema_requires_evidence:
+        written = get(loaded.data, *claim.evidence_path) is not None  # an empty list is the schema's
+        if not written and not claim.schema_requires_evidence:
             yield problem_at(
                 loaded, claim.path, "evidence-missing", f"{claim.label}に根拠がありません",
                 got=f'"{claim.shown_value}"',
