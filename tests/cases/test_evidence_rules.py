@@ -125,6 +125,15 @@ def test_an_ellipsis_inside_a_quote_is_a_warning(tmp_path: Path) -> None:
     assert result.ok
 
 
+def test_a_quote_shared_by_two_dates_is_reported_once(tmp_path: Path) -> None:
+    edits = [
+        ("2020年4月から公民館", "2020年4月から…公民館"),
+        ("  start: 2020-04\n", "  start: 2020-04\n  end: 2020-04\n"),
+    ]
+    result = _validate(tmp_path, *edits, ("status: 実施中", "status: 完了"))
+    assert [p.rule for p in result.problems if p.rule == "quote-not-verbatim"] == ["quote-not-verbatim"]
+
+
 def test_an_ellipsis_at_the_end_of_a_quote_is_fine(tmp_path: Path) -> None:
     assert _rules(_validate(tmp_path, (OUTCOME_QUOTE, OUTCOME_QUOTE.replace("。", "…")))) == []
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jirei.cases.figures import Claim, ClaimKind, defined_sources, figure_claims, judgement_claims
+from jirei.cases.figures import Claim, ClaimKind, all_claims, defined_sources, figure_claims, judgement_claims
 from jirei.cases.loader import LoadedYaml, format_key_path
 from jirei.cases.quote_match import found_in
 from jirei.cases.rule_base import Rule, RuleContext, get, problem_at
@@ -59,12 +59,15 @@ def rule_judgement_unsupported(loaded: LoadedYaml, ctx: RuleContext) -> Iterator
 
 def rule_quote_not_verbatim(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
     """An ellipsis inside a quote joins two places of a source: the quote is no longer verbatim."""
-    for claim in [*figure_claims(loaded.data), *judgement_claims(loaded.data)]:
-        for index, item in enumerate(claim.evidence):
+    lists = {
+        claim.evidence_path: claim.evidence for claim in all_claims(loaded.data)
+    }  # start and end share one
+    for evidence_path, evidence in lists.items():
+        for index, item in enumerate(evidence):
             quote = get(item, "quote")
             if isinstance(quote, str) and SPLICE.search(quote.strip().strip("….‥")):
                 yield problem_at(
-                    loaded, (*claim.evidence_path, index, "quote"), "quote-not-verbatim",
+                    loaded, (*evidence_path, index, "quote"), "quote-not-verbatim",
                     "引用に省略記号（…）があります。離れた 2 か所をつないだ引用は原文どおりではありません",
                     got=f'"{quote[:40]}"', hint="ひと続きの部分だけを引用し、必要なら根拠を 2 つに分けてください",
                     severity=Severity.WARNING,
@@ -74,7 +77,7 @@ def rule_quote_not_verbatim(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Pr
 def _unproven(loaded: LoadedYaml, ctx: RuleContext) -> str | None:
     """Why the case cannot be 確認済み (in Japanese), or None when every claim is backed."""
     listed = defined_sources(loaded.data)
-    for claim in [*figure_claims(loaded.data), *judgement_claims(loaded.data)]:
+    for claim in all_claims(loaded.data):
         if not claim.quotes:
             return f"{claim.label}に引用がありません"
         if claim.quote_contains_value() is False:
