@@ -168,9 +168,17 @@ def test_a_finished_status_is_never_stale(tmp_path: Path) -> None:
 # --- sources ------------------------------------------------------------------------------------------
 
 
-def test_a_placeholder_title_is_an_error(tmp_path: Path) -> None:
-    result = _validate(tmp_path, ("title: テスト市の報告書", "title: テスト市の報告書（題名は未確認）"))
+@pytest.mark.parametrize(
+    "title", ["テスト市の報告書（題名は未確認）", "…", "テスト市の記事「…」", "題名不明"]
+)
+def test_a_placeholder_title_is_an_error(tmp_path: Path, title: str) -> None:
+    result = _validate(tmp_path, ("title: テスト市の報告書", f"title: {title}"))
     assert _rules(result) == [("error", "source-title-placeholder", "sources[0].title"), OVERCLAIMED]
+
+
+def test_a_headline_with_an_ellipsis_of_its_own_is_a_real_title(tmp_path: Path) -> None:
+    headline = "title: その効果、想像以上…テスト市が導入した「書かない窓口」"
+    assert _rules(_validate(tmp_path, ("title: テスト市の報告書", headline))) == []
 
 
 @pytest.mark.parametrize("kind", ["ミラー", "個人"])

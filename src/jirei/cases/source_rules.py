@@ -4,6 +4,7 @@ rates that the official series contradicts."""
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -14,7 +15,10 @@ from jirei.cases.official import official_comparisons
 from jirei.cases.rule_base import RuleContext, get, items, problem_at
 from jirei.problems import Problem, Severity
 
-TITLE_PLACEHOLDERS = ("未確認", "不明", "…", "...", "TODO", "TBD", "仮題", "（仮）", "XXX")
+TITLE_PLACEHOLDERS = ("未確認", "不明", "TODO", "TBD", "仮題", "（仮）", "XXX")
+# 「…」 as the whole title or in brackets stands for a title not written; inside a headline
+# (「その効果、想像以上…テスト市が」) it is the headline's own
+ELLIPSIS_PLACEHOLDER = re.compile(r"^[\s…‥.・]*$|[「『（(\[【]\s*(?:…|‥|\.{3})+\s*[」』）)\]】]")
 WEAK_KINDS = frozenset({"ミラー", "個人"})
 NOW_STATUSES = frozenset({"実施中", "実証中", "横展開中"})
 STALE_AFTER_YEARS = 2
@@ -23,7 +27,10 @@ STALE_AFTER_YEARS = 2
 def rule_source_title(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
     for index, source in items(loaded.data, "sources"):
         title = get(source, "title")
-        found = [word for word in TITLE_PLACEHOLDERS if isinstance(title, str) and word in title]
+        if not isinstance(title, str):
+            continue
+        found = [word for word in TITLE_PLACEHOLDERS if word in title]
+        found += [match.group() for match in [ELLIPSIS_PLACEHOLDER.search(title)] if match]
         if found:
             yield problem_at(
                 loaded, ("sources", index, "title"), "source-title-placeholder",
