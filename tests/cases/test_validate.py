@@ -55,6 +55,10 @@ EXPECTED: dict[str, list[str]] = {
     "lessons_missing": [
         "992011-test-shinsei.yml:62:9: error [type] lessons: リスト（- で始まる行の並び）を指定してください (got null)",
     ],
+    "members_duplicate": [
+        '992011-test-shinsei.yml:20:11: error [member-duplicate] members[0].code: この団体は municipality と重なっています (got "992011")\n    hint: members には、代表の団体（municipality）以外の団体を 1 回ずつ書いてください',
+        '992011-test-shinsei.yml:25:11: error [code-mismatch] members[1].name: 団体コード 992020 の団体名は「試験市」です (got "テスト町")\n    hint: 「試験市」に直すか、団体コードを確かめてください',
+    ],
     "municipality-code_check-digit": [
         '992011-test-shinsei.yml:4:5: error [id-code] id: id の先頭 6 桁は municipality.code と同じにしてください (got "992011-test-shinsei")\n    hint: id を「992012-…」で始めてください',
         '992011-test-shinsei.yml:13:9: error [code-check-digit] municipality.code: 団体コードの検査数字（6 桁目）が合いません (got "992012")\n    hint: 5 桁目までが正しければ「992011」です。総務省の団体コード表で確かめてください',

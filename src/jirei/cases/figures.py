@@ -17,7 +17,15 @@ from typing import Any
 
 from jirei.cases.loader import KeyPath, format_key_path
 from jirei.cases.model import Case
-from jirei.cases.quote_match import as_decimal, format_number, quote_has_date, quote_has_number
+from jirei.cases.quote_match import (
+    QuotedDate,
+    as_decimal,
+    format_number,
+    parse_iso,
+    quote_has_date,
+    quote_has_first_rank,
+    quote_has_number,
+)
 from jirei.cases.rule_base import get, items
 
 UNKNOWN = "不明"
@@ -38,6 +46,8 @@ class Claim:
     evidence_path: KeyPath  # where its evidence is, or would be written
     evidence: tuple[Any, ...]  # the raw evidence items
     schema_requires_evidence: bool = False  # the schema already reports missing evidence
+    published: Mapping[str, str] = dataclasses.field(default_factory=dict)  # source id → published
+    is_rank: bool = False
 
     @property
     def key_path(self) -> str:
@@ -58,13 +68,27 @@ class Claim:
         number = as_decimal(self.value)
         return format_number(number) if number is not None else str(self.value)
 
+    def _quotes_with_dates(self) -> tuple[list[str], list[QuotedDate | None]]:
+        """Each quote with the publication date of its source (None when the case gives none)."""
+        quotes, dates = [], []
+        for item in self.evidence:
+            quote, source = get(item, "quote"), get(item, "source")
+            if isinstance(quote, str) and quote:
+                published = self.published.get(source) if isinstance(source, str) else None
+                quotes.append(quote)
+                dates.append(parse_iso(published) if isinstance(published, str) else None)
+        return quotes, dates
+
     def quote_contains_value(self) -> bool | None:
         """Whether some quote contains the figure; None for a judgement or when nothing is quoted."""
         quotes = self.quotes
         if self.kind is ClaimKind.JUDGEMENT or not quotes:
             return None
         if self.kind is ClaimKind.DATE:
-            return isinstance(self.value, str) and quote_has_date(self.value, quotes)
+            texts, dates = self._quotes_with_dates()
+            return isinstance(self.value, str) and quote_has_date(self.value, texts, dates)
+        if self.is_rank and as_decimal(self.value) == 1 and quote_has_first_rank(quotes):
+            return True
         return quote_has_number(self.value, quotes)
 
 
@@ -73,14 +97,31 @@ def _evidence(data: Any, path: KeyPath) -> tuple[Any, ...]:
     return tuple(value) if isinstance(value, list | tuple) else ()
 
 
+def _published(data: Any) -> dict[str, str]:
+    """Each source's publication date, by id (quotes without a year are read against it)."""
+    return {
+        source_id: published
+        for _, source in items(data, "sources")
+        if isinstance(source_id := get(source, "id"), str)
+        and isinstance(published := get(source, "published"), str)
+    }
+
+
 def _claim(
-    data: Any, kind: ClaimKind, label: str, path: KeyPath, evidence_path: KeyPath, required: bool = True
+    data: Any,
+    kind: ClaimKind,
+    label: str,
+    path: KeyPath,
+    evidence_path: KeyPath,
+    required: bool = True,
+    is_rank: bool = False,
 ) -> Claim | None:
     value = get(data, *path)
     if value is None:
         return None
     evidence = _evidence(data, evidence_path)
-    return Claim(kind, label, path, value, evidence_path, evidence, required)
+    published = _published(data) if kind is ClaimKind.DATE else {}
+    return Claim(kind, label, path, value, evidence_path, evidence, required, published, is_rank)
 
 
 def _outcome_claims(data: Any) -> Iterator[Claim | None]:
@@ -95,7 +136,9 @@ def _outcome_claims(data: Any) -> Iterator[Claim | None]:
         rank_evidence = (
             (*rank, "evidence") if get(data, *rank, "evidence") is not None else (*base, "evidence")
         )
-        yield _claim(data, ClaimKind.NUMBER, f"成果「{name}」の順位", (*rank, "position"), rank_evidence)
+        yield _claim(
+            data, ClaimKind.NUMBER, f"成果「{name}」の順位", (*rank, "position"), rank_evidence, is_rank=True
+        )
 
 
 def _figure_claims(data: Any) -> Iterator[Claim | None]:

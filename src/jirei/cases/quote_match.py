@@ -1,8 +1,11 @@
 """Does a verbatim quote contain a figure? Numbers and dates read from Japanese text.
 
 Quotes are copied from sources as they are, so the same number is written many ways:
-全角数字 (５０．５％), thousands separators (4,500), 万/億 (約4,500万円, 1億2,000万),
-and dates as 2020年8月12日, 令和2年8月12日, R2.8.12, 2020/8/12 or 2020.8.12.
+全角数字 (５０．５％), thousands separators (4,500), 万/億 (約4,500万円, 1億2,000万), a
+newspaper's 「・」 for the decimal point (18・0%), and dates as 2020年8月12日, 令和2年8月12日,
+2017(平成29)年11月, R2.8.12, 2020/8/12, 2020.8.12, 2021年度末 (= 2022年3月) or 「20年6月」.
+News stories often leave the year out: 「昨年8月」, 「今年1月」 and a bare 「9月1日」 are read
+against the publication date of the quote's source, when the case gives one.
 :func:`numbers_in` and :func:`dates_in` read them all into plain values, and
 :func:`quote_has_number` / :func:`quote_has_date` compare a case's figure with them.
 """
@@ -25,9 +28,12 @@ _MONTH_DAY = r"(?:(?P<{p}m>[0-9]{{1,2}})月(?:(?P<{p}d>[0-9]{{1,2}})日|(?P<{p}e
 DATE = re.compile(
     "|".join(
         (
-            # 2020年8月12日, 令和2年8月, 令和元年, 2020年度
-            r"(?:(?P<era>令和|平成|昭和)(?P<ey>元|[0-9]{1,2})|(?P<y>[0-9]{4}))年(?:度)?"
+            # 2020年8月12日, 令和2年8月, 令和元年, 2020年度, 2021年度末, 2017(平成29)年11月, 20年6月
+            r"(?:(?P<era>令和|平成|昭和)(?P<ey>元|[0-9]{1,2})|(?P<y>[0-9]{4})(?:\((?:令和|平成|昭和)(?:元|[0-9]{1,2})\))?"
+            r"|(?<![0-9.])(?P<sy>[0-9]{2})(?=年(?!間|前|後|ぶり|目|以上|以内|近く|余り|分|連続)))年(?P<fy>度末|度)?"
             + _MONTH_DAY.format(p="w"),
+            # 昨年8月, 今年の1月, 去年10月 (the year from the source's publication date)
+            r"(?P<rel>一昨年|昨年|去年|前年|今年|本年)(?:の)?" + _MONTH_DAY.format(p="l"),
             # R2.8.12, H30.8.28
             r"(?<![A-Za-z])(?P<abbr>[RHS])(?P<ay>[0-9]{1,2})\.(?P<rm>[0-9]{1,2})(?:\.(?P<rd>[0-9]{1,2}))?",
             # 2020/8/12, 2020.8.12, 2020-08-12, 2020/8
@@ -39,9 +45,15 @@ DATE = re.compile(
 )
 
 
+RELATIVE_YEARS = {"一昨年": -2, "昨年": -1, "去年": -1, "前年": -1, "今年": 0, "本年": 0}
+RANK_ONE = re.compile(r"(?<![0-9])1位|首位|トップ|ナンバーワン|No\.?1|最も高|最高")
+
+
 def normalise(text: str) -> str:
-    """NFKC (全角数字・％・．・， → ASCII) without thousands separators or spaces around 年月日."""
+    """NFKC (全角数字・％・．・， → ASCII) without thousands separators or spaces around 年月日,
+    and a 「・」 between digits (a newspaper's decimal point) read as 「.」."""
     text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"(?<=[0-9])[・･](?=[0-9])", ".", text)
     text = re.sub(r"\s*([年月日])\s*", r"\1", text)
     return THOUSANDS.sub("", text)
 
@@ -125,9 +137,13 @@ def _day(year: int, month: int | None, day: str | None, month_end: str | None) -
     return int(day) if day else None
 
 
-def _year(match: re.Match[str]) -> int | None:
+def _year(match: re.Match[str], published: QuotedDate | None) -> int | None:
     if match["y"]:
         return int(match["y"])
+    if match["sy"]:
+        return 2000 + int(match["sy"])
+    if match["rel"]:
+        return published.year + RELATIVE_YEARS[match["rel"]] if published else None
     if match["era"]:
         return ERAS[match["era"]] + (1 if match["ey"] == "元" else int(match["ey"]))
     if match["abbr"]:
@@ -135,17 +151,35 @@ def _year(match: re.Match[str]) -> int | None:
     return int(match["ny"]) if match["ny"] else None
 
 
-def dates_in(text: str) -> list[QuotedDate]:
-    """Every date in the text; a month without a year takes the year written before it."""
+def _prefix(match: re.Match[str]) -> str:
+    """Which alternative of DATE matched: its group names start with this letter."""
+    if match["abbr"]:
+        return "r"
+    if match["ny"]:
+        return "n"
+    if match["bm"]:
+        return "b"
+    return "l" if match["rel"] else "w"
+
+
+def dates_in(text: str, published: QuotedDate | None = None) -> list[QuotedDate]:
+    """Every date in the text. A month without a year takes the year written before it in the
+    quote, else the year of ``published`` (the source's publication date); 「昨年」「今年」 count
+    from ``published``; 「2021年度末」 is March 2022."""
     found: list[QuotedDate] = []
     last_year: int | None = None
     for match in DATE.finditer(normalise(text)):
-        year = _year(match)
-        prefix = "r" if match["abbr"] else "n" if match["ny"] else "b" if match["bm"] else "w"
+        prefix = _prefix(match)
+        year = _year(match, published)
+        if prefix == "w" and match["fy"] == "度末":
+            if year is not None:
+                found.append(QuotedDate(year + 1, 3, 31))
+                last_year = year
+            continue
         month_text, day_text = match[f"{prefix}m"], match[f"{prefix}d"]
-        end = match[f"{prefix}e"] if prefix in "bw" else None
+        end = match[f"{prefix}e"] if prefix in "bwl" else None
         if year is None:
-            year = last_year
+            year = last_year if last_year is not None else published.year if published else None
             if year is None:
                 continue
         last_year = year
@@ -167,9 +201,21 @@ def quote_has_number(value: object, quotes: Iterable[str]) -> bool:
     return wanted is not None and any(wanted in numbers_in(quote) for quote in quotes)
 
 
-def quote_has_date(value: str, quotes: Iterable[str]) -> bool:
+def quote_has_date(
+    value: str, quotes: Iterable[str], published: Iterable[QuotedDate | None] | None = None
+) -> bool:
+    """Whether a quote contains the date; ``published`` gives each quote's source date (or None)."""
     wanted = parse_iso(value)
-    return wanted is not None and any(d.covers(wanted) for quote in quotes for d in dates_in(quote))
+    quotes = list(quotes)
+    dates = list(published) if published is not None else [None] * len(quotes)
+    return wanted is not None and any(
+        d.covers(wanted) for quote, day in zip(quotes, dates, strict=False) for d in dates_in(quote, day)
+    )
+
+
+def quote_has_first_rank(quotes: Iterable[str]) -> bool:
+    """「1位」, 「トップ」, 「首位」, 「ナンバーワン」, 「最も高い」 and the like: a first place in words."""
+    return any(RANK_ONE.search(normalise(quote)) for quote in quotes)
 
 
 def found_in(quotes: Iterable[str]) -> str:

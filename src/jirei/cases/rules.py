@@ -74,33 +74,55 @@ def rule_former_ids(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
 # --- municipality -------------------------------------------------------------------------------
 
 
-def rule_municipality(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
-    code = _get(loaded.data, "municipality", "code")
+def _municipality_problems(loaded: LoadedYaml, ctx: RuleContext, base: KeyPath) -> Iterator[Problem]:
+    """The code, name, prefecture and category of the municipality mapping at ``base``."""
+    code = _get(loaded.data, *base, "code")
     if not isinstance(code, str) or not re.fullmatch(r"[0-9]{6}", code):
         return
     if not is_valid_code(code):
         expected = code[:5] + str(check_digit(code[:5]))
         yield problem_at(
-            loaded, ("municipality", "code"), "code-check-digit", "団体コードの検査数字（6 桁目）が合いません",
+            loaded, (*base, "code"), "code-check-digit", "団体コードの検査数字（6 桁目）が合いません",
             got=f'"{code}"', hint=f"5 桁目までが正しければ「{expected}」です。総務省の団体コード表で確かめてください",
         )  # fmt: skip
         return
     found = ctx.reference.by_code.get(code)
     if found is None:
         yield problem_at(
-            loaded, ("municipality", "code"), "code-unknown", "この団体コードは団体コード一覧にありません",
+            loaded, (*base, "code"), "code-unknown", "この団体コードは団体コード一覧にありません",
             got=f'"{code}"', hint="data/reference/municipalities.csv で団体名から正しいコードを探してください",
         )  # fmt: skip
         return
     for key in ("name", "prefecture", "category"):
-        value = _get(loaded.data, "municipality", key)
+        value = _get(loaded.data, *base, key)
         expected = getattr(found, key)
         if isinstance(value, str) and value != expected:
             yield problem_at(
-                loaded, ("municipality", key), "code-mismatch",
+                loaded, (*base, key), "code-mismatch",
                 f"団体コード {code} の{_LABELS[key]}は「{expected}」です",
                 got=f'"{value}"', hint=f"「{expected}」に直すか、団体コードを確かめてください",
             )  # fmt: skip
+
+
+def rule_municipality(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    yield from _municipality_problems(loaded, ctx, ("municipality",))
+
+
+def rule_members(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    """Each member of a joint initiative is a real municipality, named once, and not the lead."""
+    seen = {_get(loaded.data, "municipality", "code"): "municipality"}
+    for index, _member in _items(loaded.data, "members"):
+        yield from _municipality_problems(loaded, ctx, ("members", index))
+        code = _get(loaded.data, "members", index, "code")
+        if not isinstance(code, str):
+            continue
+        if code in seen:
+            yield problem_at(
+                loaded, ("members", index, "code"), "member-duplicate",
+                f"この団体は {seen[code]} と重なっています", got=f'"{code}"',
+                hint="members には、代表の団体（municipality）以外の団体を 1 回ずつ書いてください",
+            )  # fmt: skip
+        seen.setdefault(code, f"members[{index}]")
 
 
 _LABELS = {"name": "団体名", "prefecture": "都道府県名", "category": "団体区分"}
@@ -317,6 +339,7 @@ RULES: tuple[Rule, ...] = (
     rule_id_code,
     rule_former_ids,
     rule_municipality,
+    rule_members,
     rule_vocabulary,
     rule_sources,
     rule_urls,
