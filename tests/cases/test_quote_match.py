@@ -102,6 +102,7 @@ PUBLISHED_2023_08 = parse_iso("2023-08-02")
         ("2022-10", "去年の10月からカードを作った人を対象に"),
         ("2023-05", "今年は5月に約2700件を記録する"),
         ("2021", "一昨年から続けている"),
+        ("2023-08-26", "新しい窓口は26日(月)から稼働"),  # a day alone: the month of publication
     ],
 )
 def test_a_date_without_a_year_is_read_against_the_publication_date(value: str, quote: str) -> None:
@@ -121,6 +122,7 @@ def test_without_a_publication_date_a_year_less_date_proves_nothing(quote: str) 
         ("2016", "市は16年のカード交付開始後"),
         ("2017-11", "2017(平成29)年11月から、市内47の郵便局で"),
         ("2022-03", "2021年度末をもって、一旦区切りが付けられる"),
+        ("2019-10", "浜松市は、令和元(2019)年10月のデジタルファースト宣言に基づき"),
     ],
 )
 def test_short_years_parenthesised_eras_and_fiscal_year_ends(value: str, quote: str) -> None:
@@ -162,3 +164,8 @@ def test_first_place_in_words(quote: str) -> None:
 @pytest.mark.parametrize("quote", ["全国で11位", "上位に入った", "2位"])
 def test_not_first_place(quote: str) -> None:
     assert not quote_has_first_rank([quote])
+
+
+@pytest.mark.parametrize("quote", ["10日間の受付", "30日以内に届け出る", "3日前に案内"])
+def test_a_number_of_days_is_not_a_day_of_the_month(quote: str) -> None:
+    assert not any(quote_has_date(f"2023-08-{day:02d}", [quote], [PUBLISHED_2023_08]) for day in (3, 10, 30))

@@ -4,8 +4,9 @@ Quotes are copied from sources as they are, so the same number is written many w
 全角数字 (５０．５％), thousands separators (4,500), 万/億 (約4,500万円, 1億2,000万), a
 newspaper's 「・」 for the decimal point (18・0%), and dates as 2020年8月12日, 令和2年8月12日,
 2017(平成29)年11月, R2.8.12, 2020/8/12, 2020.8.12, 2021年度末 (= 2022年3月) or 「20年6月」.
-News stories often leave the year out: 「昨年8月」, 「今年1月」 and a bare 「9月1日」 are read
-against the publication date of the quote's source, when the case gives one.
+News stories often leave the year out: 「昨年8月」, 「今年1月」, a bare 「9月1日」 and even a
+bare 「15日」 (in the month of publication) are read against the publication date of the
+quote's source, when the case gives one.
 :func:`numbers_in` and :func:`dates_in` read them all into plain values, and
 :func:`quote_has_number` / :func:`quote_has_date` compare a case's figure with them.
 """
@@ -28,8 +29,8 @@ _MONTH_DAY = r"(?:(?P<{p}m>[0-9]{{1,2}})月(?:(?P<{p}d>[0-9]{{1,2}})日|(?P<{p}e
 DATE = re.compile(
     "|".join(
         (
-            # 2020年8月12日, 令和2年8月, 令和元年, 2020年度, 2021年度末, 2017(平成29)年11月, 20年6月
-            r"(?:(?P<era>令和|平成|昭和)(?P<ey>元|[0-9]{1,2})|(?P<y>[0-9]{4})(?:\((?:令和|平成|昭和)(?:元|[0-9]{1,2})\))?"
+            # 2020年8月12日, 令和2年8月, 令和元年, 2020年度, 2021年度末, 2017(平成29)年11月, 令和元(2019)年10月, 20年6月
+            r"(?:(?P<era>令和|平成|昭和)(?P<ey>元|[0-9]{1,2})(?:\([0-9]{4}\))?|(?P<y>[0-9]{4})(?:\((?:令和|平成|昭和)(?:元|[0-9]{1,2})\))?"
             r"|(?<![0-9.])(?P<sy>[0-9]{2})(?=年(?!間|前|後|ぶり|目|以上|以内|近く|余り|分|連続)))年(?P<fy>度末|度)?"
             + _MONTH_DAY.format(p="w"),
             # 昨年8月, 今年の1月, 去年10月 (the year from the source's publication date)
@@ -40,6 +41,8 @@ DATE = re.compile(
             r"(?<![0-9.])(?P<ny>[0-9]{4})[/.\-](?P<nm>[0-9]{1,2})(?:[/.\-](?P<nd>[0-9]{1,2}))?(?![0-9])",
             # 8月12日 or 12月末 after a year written earlier in the same quote
             r"(?<![0-9])(?P<bm>[0-9]{1,2})月(?:(?P<bd>[0-9]{1,2})日|(?P<be>末))?",
+            # 「15日開庁し」: a day alone, in the month of the source's publication date
+            r"(?<![0-9月])(?P<dd>[0-9]{1,2})日(?!間|分|以内|以上|前|後|ぶり|連続)",
         )
     )
 )
@@ -169,6 +172,10 @@ def dates_in(text: str, published: QuotedDate | None = None) -> list[QuotedDate]
     found: list[QuotedDate] = []
     last_year: int | None = None
     for match in DATE.finditer(normalise(text)):
+        if match["dd"]:
+            if published is not None and published.month is not None and 1 <= int(match["dd"]) <= 31:
+                found.append(QuotedDate(published.year, published.month, int(match["dd"])))
+            continue
         prefix = _prefix(match)
         year = _year(match, published)
         if prefix == "w" and match["fy"] == "度末":
