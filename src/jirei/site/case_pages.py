@@ -147,7 +147,10 @@ def render_case_page(
         footnotes=Footnotes(case.source_numbers),
         generated_from=f"cases/{case.id}.yml",
         municipality_url=relative_url(page, municipality_page(case.municipality.code)),
-        places=[PlaceLink(place, relative_url(page, municipality_page(place.code))) for place in case.municipalities],
+        places=[
+            PlaceLink(place, relative_url(page, municipality_page(place.code)))
+            for place in case.municipalities
+        ],
         members=case.members,
         judgements=judgements(case),
         proof=evidence_summary(case),

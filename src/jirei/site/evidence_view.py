@@ -27,8 +27,7 @@ def quote_text(quote: str) -> str:
 
 def figures(case: Case) -> Iterator[Cited]:
     """Every figure of the case, in the order the page shows them."""
-    for entry in case.budget:
-        yield entry
+    yield from case.budget
     if case.organization and case.organization.staff:
         yield case.organization.staff
     if case.procedures:
