@@ -146,6 +146,7 @@ class Outcome(Cited):
     rank: Rank | None = None
     note: str | None = None
     population_base: str | None = None
+
     @property
     def display_label(self) -> str:
         return self.label or self.metric
