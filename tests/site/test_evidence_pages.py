@@ -40,21 +40,23 @@ def _row(html: str, label: str) -> str:
     ("quote", "shown"),
     [
         ("「コンビニでの交付は1,500件」", "コンビニでの交付は1,500件"),
-        ("2020年7月に「書かない窓口」を導入", "2020年7月に「書かない窓口」を導入"),
-        (
-            "「書かない窓口」と「行かない窓口」",
-            "「書かない窓口」と「行かない窓口」",
-        ),  # not one enclosing pair
-        ("「", "「"),
+        ("2020年7月に「書かない窓口」を導入", "2020年7月に『書かない窓口』を導入"),
+        ("「書かない窓口」は北海道内に広がり", "『書かない窓口』は北海道内に広がり"),
+        ("「書かない窓口」と「行かない窓口」", "『書かない窓口』と『行かない窓口』"),  # not one pair
+        ("「", "『"),
     ],
 )
-def test_a_quote_loses_only_one_enclosing_pair_of_brackets(quote: str, shown: str) -> None:
+def test_a_quote_loses_one_enclosing_pair_of_brackets_and_nests_the_rest(quote: str, shown: str) -> None:
     assert quote_text(quote) == shown
 
 
 def test_each_figure_shows_its_quote_locator_and_caveat(built: Path) -> None:
     html = _html(built, JOINT)
-    outcome = _row(html, "コンビニでの交付件数")
+    found = re.search(
+        r'<ul class="jirei-evidence-list">\s*<li>コンビニでの交付件数 1,500件（2022年3月）: (.*?)</li>', html
+    )
+    assert found
+    outcome = found[1]
     assert "「コンビニでの交付は1,500件」" in outcome  # the quote's own 「」 are not doubled
     assert "「「" not in html
     assert (

@@ -18,11 +18,15 @@ UNKNOWN = "不明"
 CHECKED = "確認済み"
 
 
+_NESTED = str.maketrans("「」", "『』")
+
+
 def quote_text(quote: str) -> str:
-    """The quote without one pair of enclosing 「」, so the page can wrap it in its own once."""
+    """The quote as the page wraps it in 「」: without one pair of enclosing 「」, and with the
+    「」 inside it written 『』 (the usual way to nest a quote in Japanese), so that no 「「 appear."""
     if len(quote) >= 2 and quote.startswith("「") and quote.endswith("」") and "」" not in quote[1:-1]:
-        return quote[1:-1]
-    return quote
+        quote = quote[1:-1]
+    return quote.translate(_NESTED)
 
 
 def figures(case: Case) -> Iterator[Cited]:
