@@ -32,10 +32,8 @@ def _rename(mapping: Any, old: str, new: str, value: Any) -> None:
 
 def _figures_v1(case: Any) -> Iterator[Any]:
     """Every v1 mapping whose ``sources`` backed a figure (v2 gives these ``evidence``)."""
-    for outcome in case.get("outcomes") or ():
-        yield outcome
-    for entry in case.get("budget") or ():
-        yield entry
+    yield from case.get("outcomes") or ()
+    yield from case.get("budget") or ()
     if isinstance(case.get("procedures"), dict):
         yield case["procedures"]
     organization = case.get("organization")

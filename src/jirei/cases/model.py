@@ -47,8 +47,8 @@ class Cited:
 
 @dataclass(frozen=True)
 class Period:
-    start: str
     status: str
+    start: str | None = None
     end: str | None = None
     evidence: tuple[Evidence, ...] = ()
     status_evidence: tuple[Evidence, ...] = ()

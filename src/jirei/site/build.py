@@ -49,7 +49,7 @@ def _charts(cases: list[Case], metrics: MetricsData, reference: Reference) -> di
     for case in cases:
         if not metrics.municipality_series(case.municipality.code):
             continue
-        start = parse_partial_date(case.period.start)
+        start = parse_partial_date(case.period.start) if case.period.start else None
         end = parse_partial_date(case.period.end) if case.period.end else None
         points = [
             (parsed, value, label)

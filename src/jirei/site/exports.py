@@ -94,7 +94,7 @@ CSV_COLUMNS: tuple[tuple[str, str, Callable[[Case], str]], ...] = (
     ("case_kind", "事例の種類（取組事例・課題事例）", lambda c: c.case_kind),
     ("themes", "テーマ", lambda c: _joined(c.themes)),
     ("tags", "タグ", lambda c: _joined(c.tags)),
-    ("period_start", "開始（YYYY、YYYY-MM または YYYY-MM-DD）", lambda c: c.period.start),
+    ("period_start", "開始（YYYY、YYYY-MM または YYYY-MM-DD）", lambda c: c.period.start or ""),
     ("period_end", "終了（続いている場合は空）", lambda c: c.period.end or ""),
     ("status", "状況", lambda c: c.period.status),
     ("led_by", "主導した人・組織", lambda c: _joined(c.leadership.led_by)),

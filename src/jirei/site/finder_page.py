@@ -83,7 +83,7 @@ def _item(case: Case, reference: Reference, populations: Mapping[str, int]) -> F
         themes=tuple(case.themes),
         approach=case.leadership.approach,
         status=case.period.status,
-        start_year=case.period.start[:4],
+        start_year=(case.period.start or "")[:4],
     )
 
 
@@ -93,7 +93,7 @@ def render_finder_page(
     """``populations``: latest population by code (jirei.metrics.similar.latest_populations)."""
     items = [_item(case, reference, populations) for case in sorted(cases, key=lambda c: c.id)]
     prefs = sorted({pref for item in items for pref in item.prefs})
-    years = sorted({item.start_year for item in items})
+    years = sorted({item.start_year for item in items if item.start_year})
     category_order = ("特別区", "政令指定都市", "市", "町", "村")
     facets = (
         Facet(

@@ -43,8 +43,10 @@ def format_yen(value: int) -> str:
     return "".join(parts) + "円"
 
 
-def japanese_date(value: str | date) -> str:
-    """'2020' → '2020年', '2020-06' → '2020年6月', '2021-05-01' (or a date) → '2021年5月1日'."""
+def japanese_date(value: str | date | None) -> str:
+    """'2020' → '2020年', '2020-06' → '2020年6月', '2021-05-01' (or a date) → '2021年5月1日'; None → '不明'."""
+    if value is None:
+        return "不明"
     return _japanese_date(value.isoformat() if isinstance(value, date) else str(value))
 
 

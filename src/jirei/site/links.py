@@ -18,7 +18,7 @@ class CaseLink:
     summary: str
     page: str
     municipality_code: str
-    period_start: str
+    period_start: str | None
     period_end: str | None
     outcome_points: tuple[tuple[str, float, str], ...] = ()  # (as_of date, rate %, metric label)
     case_kind: str = "取組事例"  # or 課題事例 (a cautionary case), labelled in lists
