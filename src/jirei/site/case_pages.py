@@ -12,12 +12,13 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from jirei.cases.dates import parse_partial_date, review_overdue
-from jirei.cases.model import Case
+from jirei.cases.model import Case, Municipality
 from jirei.metrics.store import AreaFigure, MetricsData
 from jirei.paths import REPO_URL
 from jirei.reference.municipalities import Reference
 from jirei.site.anchors import anchor
 from jirei.site.citation import citation
+from jirei.site.evidence_view import evidence_summary, judgements
 from jirei.site.footnotes import Footnotes
 from jirei.site.jsonld import case_jsonld, front_matter_json
 from jirei.site.links import CaseLink
@@ -42,6 +43,12 @@ class RelatedLink:
 
 
 @dataclass(frozen=True)
+class PlaceLink:
+    municipality: Municipality
+    url: str  # relative to the built case page
+
+
+@dataclass(frozen=True)
 class AdopterLink:
     label: str
     url: str  # relative to the built case page
@@ -57,10 +64,13 @@ def material_icon(name: str) -> Markup:
 
 
 def links_by_code(cases: Sequence[Case]) -> dict[str, list[CaseLink]]:
-    """Each municipality code with the links to its cases, in the given order."""
+    """Each municipality code with the links to its cases, in the given order; a joint case
+    is listed under every member."""
     grouped: dict[str, list[CaseLink]] = {}
     for case in cases:
-        grouped.setdefault(case.municipality.code, []).append(case_link(case))
+        link = case_link(case)
+        for municipality in case.municipalities:
+            grouped.setdefault(municipality.code, []).append(link)
     return grouped
 
 
@@ -79,6 +89,7 @@ def case_link(case: Case) -> CaseLink:
         period_start=case.period.start,
         period_end=case.period.end,
         outcome_points=rate_points,
+        case_kind=case.case_kind,
     )
 
 
@@ -136,6 +147,13 @@ def render_case_page(
         footnotes=Footnotes(case.source_numbers),
         generated_from=f"cases/{case.id}.yml",
         municipality_url=relative_url(page, municipality_page(case.municipality.code)),
+        places=[
+            PlaceLink(place, relative_url(page, municipality_page(place.code)))
+            for place in case.municipalities
+        ],
+        members=case.members,
+        judgements=judgements(case),
+        proof=evidence_summary(case),
         population=_population(metrics, case.municipality.code),
         newest_official=newer_official_figure(case, metrics),
         index_urls={key: relative_url(page, index) for key, index in INDEX_PAGES.items()},

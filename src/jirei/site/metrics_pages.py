@@ -110,6 +110,7 @@ class CaseItem:
     title: str
     summary: str
     href: str
+    case_kind: str
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,8 @@ def _municipality_trend(
 
 def _case_items(page: str, cases: Sequence[CaseLink]) -> list[CaseItem]:
     return [
-        CaseItem(c.title, c.summary, relative_url(page, c.page)) for c in sorted(cases, key=lambda c: c.id)
+        CaseItem(c.title, c.summary, relative_url(page, c.page), c.case_kind)
+        for c in sorted(cases, key=lambda c: c.id)
     ]
 
 
