@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 
 from jirei.metrics.checks import check_metrics
+from jirei.metrics.files import write_files
 from jirei.metrics.importers.importer import import_paths
+from jirei.metrics.later.import_national import national_contents
 from jirei.metrics.pace import format_projection, project_pace
 from jirei.metrics.store import DEFAULT_METRICS_DIR, load_metrics
 from jirei.problems import JireiError, Problem, format_text
@@ -24,6 +26,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     imp.add_argument("--reference-dir", type=Path, default=DEFAULT_REFERENCE_DIR, help=argparse.SUPPRESS)
     imp.set_defaults(func=run_import)
+
+    nat = actions.add_parser(
+        "import-national", help="デジタル庁の全国の月次保有枚数（CSV・JSON）を data/metrics に取り込む"
+    )
+    nat.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="ダッシュボードの CSV か stats_data.json"
+    )
+    nat.add_argument(
+        "--data-dir", type=Path, default=DEFAULT_METRICS_DIR, help="取り込み先（既定: data/metrics）"
+    )
+    nat.set_defaults(func=run_import_national)
 
     chk = actions.add_parser("check", help="市区町村・都道府県・全国の合計が合うか検査する")
     chk.add_argument("--data-dir", type=Path, default=DEFAULT_METRICS_DIR, help="検査するフォルダ")
@@ -45,6 +58,16 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"変更なしの公表日: {len(summary.unchanged)} 件")
     print(f"追加した行: {summary.rows_added:,} 行")
     print(f"更新したファイル: {', '.join(p.name for p in summary.changed_files) or 'なし'}")
+    return 0
+
+
+def run_import_national(args: argparse.Namespace) -> int:
+    contents, added = national_contents(args.paths, args.data_dir, load_metrics(args.data_dir))
+    changed = write_files(args.data_dir, contents)
+    months = "、".join(f"{row.as_of:%Y-%m}" for row in added) or "なし"
+    print(f"{len(args.paths)} ファイルを読みました")
+    print(f"追加した月: {len(added)} 件（{months}）")
+    print(f"更新したファイル: {', '.join(p.name for p in changed) or 'なし'}")
     return 0
 
 
