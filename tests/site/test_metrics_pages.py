@@ -36,6 +36,7 @@ TOWNS = {
     "981001": ("98", "テスト北市", "市", 1000, (600, 650, 700)),
 }
 PREFECTURES = {"99": "テスト県", "98": "テスト北県"}
+BUILD_DAY = date(2021, 3, 1)  # two months after the newest release: the data is current
 
 
 def _figure(day: date, key: str, label: str, population: int, cards: int, prefecture: str = "") -> AreaFigure:
@@ -112,7 +113,9 @@ CASES = {
 def pages() -> dict[str, str]:
     metrics, reference = fake_metrics(), fake_reference()
     similar = similar_municipalities(reference, latest_populations(metrics, reference))
-    return render_metrics_pages(metrics, reference, CASES, make_environment(), similar=similar)
+    return render_metrics_pages(
+        metrics, reference, CASES, make_environment(), similar=similar, today=BUILD_DAY
+    )
 
 
 def _check_golden(name: str, text: str) -> None:
@@ -169,7 +172,7 @@ def test_municipality_page_opens_with_name_reading_and_code(pages: dict[str, str
 def test_municipality_page_content(pages: dict[str, str]) -> None:
     text = pages["municipalities/991001.md"]
     assert "<h1>テスト県テスト市のマイナンバーカード交付状況</h1>" in text
-    assert "<tr><td>人口</td><td>1,000人（2021年1月1日 住民基本台帳人口）</td></tr>" in text
+    assert "<tr><td>人口（率の分母）</td><td>1,000人（2021年1月1日 住民基本台帳人口）</td></tr>" in text
     assert "<tr><td>交付枚数</td><td>500枚（2020年12月31日 時点）</td></tr>" in text
     assert "<tr><td>12か月の変化</td><td>+20.0ポイント（+200枚、2020年1月1日との比較）</td></tr>" in text
     # Rates at 2021-01-01: 981001 70.0, 991001 50.0, 991002 40.0, 991003 40.0, 991004 40.0.

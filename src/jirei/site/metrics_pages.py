@@ -25,7 +25,6 @@ from jirei.metrics.analysis import (
     TARGET_LABEL,
     Analysis,
     Change,
-    Pace,
     Rank,
     Ranks,
     analyse,
@@ -35,12 +34,16 @@ from jirei.metrics.analysis import (
     top_ranked,
     twelve_month_change,
 )
+from jirei.metrics.measures import DEFINITION_CHANGE, DEFINITION_CHANGE_LABEL
 from jirei.metrics.store import CATEGORY_ORDER, AgeFigure, AreaFigure, MetricsData, age_band_rank
 from jirei.parallel import chunks, parallel_calls
 from jirei.reference.municipalities import Municipality, Prefecture, Reference
 from jirei.site.charts import Band, BarSeries, Marker, Series, bar_chart, line_chart
+from jirei.site.currency_view import Currency, make_currency
 from jirei.site.jinja import japanese_date, pct, points, signed
+from jirei.site.later_view import LaterFigures, later_view, reported_rows
 from jirei.site.links import CaseLink
+from jirei.site.pace_view import pace_view
 from jirei.site.search_keys import PLACES_FILE, hiragana, places_json, published_names
 from jirei.site.similar_view import similar_view
 from jirei.site.urls import (
@@ -99,13 +102,6 @@ class Trend:
 
 
 @dataclass(frozen=True)
-class PaceView:
-    subject: str
-    pace: Pace | None
-    target_label: str = TARGET_LABEL
-
-
-@dataclass(frozen=True)
 class CaseItem:
     title: str
     summary: str
@@ -140,7 +136,10 @@ def _facts(
     return [
         ("基準日", japanese_date(figure.release_date)),
         (_rate_label(figure), Markup("<strong>{}</strong>").format(pct(figure.rate_percent))),
-        ("人口", f"{figure.population:,}人（{japanese_date(figure.population_base_date)} 住民基本台帳人口）"),
+        (
+            "人口（率の分母）",
+            f"{figure.population:,}人（{japanese_date(figure.population_base_date)} 住民基本台帳人口）",
+        ),
         (figure.figure_kind, f"{figure.cards:,}枚（{japanese_date(figure.cards_base_date)} 時点）"),
         ("12か月の変化", _change_text(change)),
         *rank_rows,
@@ -247,6 +246,8 @@ def _municipality_context(
     municipality: Municipality,
     cases_by_code: Mapping[str, Sequence[CaseLink]],
     similar: Mapping[str, Sequence[str]],
+    currency: Currency,
+    later: LaterFigures,
 ) -> dict[str, object]:
     page = municipality_page(municipality.code)
     series = analysis.municipality_series(municipality.code)
@@ -270,6 +271,8 @@ def _municipality_context(
         ),
         "reading": hiragana(municipality.name_kana),
         "published_names": published_names(municipality.name, series),
+        "currency": currency,
+        "reported": reported_rows(later.reported_for(municipality.code)),
     }
     if not series:
         return context
@@ -284,7 +287,8 @@ def _municipality_context(
         latest=latest,
         facts=_facts(latest, twelve_month_change(series), rank_rows),
         trend=_municipality_trend(analysis, comparison, municipality, series),
-        pace=PaceView(municipality.name, pace(series)),
+        pace=pace_view(municipality.name, pace(series), currency.today),
+        status_heading=currency.status_heading(latest.release_date),
     )
     return context
 
@@ -335,7 +339,11 @@ def _municipality_rows(analysis: Analysis, prefecture: Prefecture, page: str) ->
 
 
 def _prefecture_context(
-    analysis: Analysis, prefecture: Prefecture, pref_ranks: Mapping[date, Mapping[str, Rank]]
+    analysis: Analysis,
+    prefecture: Prefecture,
+    pref_ranks: Mapping[date, Mapping[str, Rank]],
+    currency: Currency,
+    later: LaterFigures,
 ) -> dict[str, object]:
     page = prefecture_page(prefecture.pref_code)
     series = analysis.metrics.prefecture_series(prefecture.pref_code)
@@ -351,6 +359,14 @@ def _prefecture_context(
         "municipalities": _municipality_rows(analysis, prefecture, page),
         "has_data": bool(series),
         "reading": hiragana(prefecture.name_kana),
+        "currency": currency,
+        "later": later_view(
+            prefecture.name,
+            f"later-pref-{prefecture.pref_code}",
+            series,
+            later.reported_for(prefecture.pref_code),
+            national_official=analysis.national,
+        ),
     }
     if not series:
         return context
@@ -373,7 +389,8 @@ def _prefecture_context(
             latest, twelve_month_change(series), [("都道府県順位", rank_text(rank_of[latest.release_date]))]
         ),
         trend=Trend(chart, PREFECTURE_TREND_COLUMNS, rows, "都道府県順位は47都道府県の中での順位です。"),
-        pace=PaceView(prefecture.name, pace(series)),
+        pace=pace_view(prefecture.name, pace(series), currency.today),
+        status_heading=currency.status_heading(latest.release_date),
     )
     return context
 
@@ -523,7 +540,11 @@ def _prefecture_list(
 
 
 def _overview_context(
-    analysis: Analysis, pref_ranks: Mapping[date, Mapping[str, Rank]], ranking_release: date
+    analysis: Analysis,
+    pref_ranks: Mapping[date, Mapping[str, Rank]],
+    ranking_release: date,
+    currency: Currency,
+    later: LaterFigures,
 ) -> dict[str, object]:
     national = list(analysis.national)
     context: dict[str, object] = {
@@ -539,6 +560,13 @@ def _overview_context(
         "has_data": bool(national),
         "rank_groups": RANK_GROUPS,
         "average_groups": AVERAGE_GROUPS,
+        "currency": currency,
+        "definition_change_label": DEFINITION_CHANGE_LABEL,
+        "definition_change": DEFINITION_CHANGE,
+        "later": later_view(
+            "全国", "later-national", national, later.reported_for("全国"), national=later.national
+        ),
+        "later_prefectures": reported_rows([f for f in later.reported if f.scope != "national"]),
     }
     if analysis.release_dates:
         releases = [analysis.latest]
@@ -571,7 +599,8 @@ def _overview_context(
             rows,
             "区分別の線は市区町村の行から計算した値です（データの定義を参照）。",
         ),
-        pace=PaceView("全国", pace(national)),
+        pace=pace_view("全国", pace(national), currency.today),
+        status_heading=currency.status_heading(latest.release_date),
     )
     return context
 
@@ -591,8 +620,12 @@ class _MetricsPages:
         similar: Mapping[str, Sequence[str]],
         ranking_release: date,
         analysis: Analysis | None,
+        today: date,
+        later: LaterFigures,
     ) -> None:
         self.analysis = analysis or analyse(metrics, reference)
+        self.later = later
+        self.currency = make_currency(today, list(self.analysis.release_dates), later.national)
         self.comparison = _ComparisonLines(self.analysis)
         self.pref_ranks = prefecture_ranks(metrics)
         self.cases_by_code = cases_by_code
@@ -616,7 +649,13 @@ class _MetricsPages:
         return {
             municipality_page(code): template.render(
                 _municipality_context(
-                    self.analysis, self.comparison, by_code[code], self.cases_by_code, self.similar
+                    self.analysis,
+                    self.comparison,
+                    by_code[code],
+                    self.cases_by_code,
+                    self.similar,
+                    self.currency,
+                    self.later,
                 )
             )
             for code in codes
@@ -627,13 +666,17 @@ class _MetricsPages:
         prefectures = self.analysis.reference.prefectures
         return {
             prefecture_page(code): template.render(
-                _prefecture_context(self.analysis, prefectures[code], self.pref_ranks)
+                _prefecture_context(
+                    self.analysis, prefectures[code], self.pref_ranks, self.currency, self.later
+                )
             )
             for code in sorted(prefectures)
         }
 
     def overview(self) -> dict[str, str]:
-        context = _overview_context(self.analysis, self.pref_ranks, self.ranking_release)
+        context = _overview_context(
+            self.analysis, self.pref_ranks, self.ranking_release, self.currency, self.later
+        )
         return {
             OVERVIEW_PAGE: self.env.get_template("metrics.md.j2").render(context),
             PLACES_FILE: places_json(self.analysis.reference, self.analysis.metrics),
@@ -649,14 +692,28 @@ def render_metrics_pages(
     similar: Mapping[str, Sequence[str]] | None = None,
     ranking_release: date = RANKING_RELEASE,
     analysis: Analysis | None = None,
+    today: date | None = None,
+    later: LaterFigures | None = None,
 ) -> dict[str, str]:
     """All metrics pages and the places lookup: {path relative to docs/: text}.
 
     ``similar`` maps a code to its 類似団体 (jirei.metrics.similar); none are listed without it.
     ``analysis``: ``analyse(metrics, reference)`` when the caller already has it.
+    ``today``: the build date the pages state the data's age against (deterministic builds).
+    ``later``: the national monthly and press-reported figures after the official series.
     The parts are rendered on every usable core (jirei.parallel).
     """
-    site = _MetricsPages(metrics, reference, cases_by_code, env, similar or {}, ranking_release, analysis)
+    site = _MetricsPages(
+        metrics,
+        reference,
+        cases_by_code,
+        env,
+        similar or {},
+        ranking_release,
+        analysis,
+        today or date.today(),
+        later or LaterFigures(),
+    )
     pages: dict[str, str] = {}
     for part in parallel_calls(site.parts()):
         pages.update(part)
