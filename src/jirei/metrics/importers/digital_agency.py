@@ -211,6 +211,13 @@ def national_rows(
             rate, kind, rate_base = published.rate, PUBLISHED_RATE, DASHBOARD_BASE
         else:
             rate, kind, rate_base = _percent(chosen.cards, base.population), COMPUTED_RATE, base.description
+            if rate > 100:
+                problems.append(Problem(
+                    path=chosen.path, rule="national-value", line=chosen.line,
+                    message=f"{as_of:%Y-%m} の保有枚数 {chosen.cards:,} が分母の人口 {base.population:,} を超えます",
+                    got=f"{rate}%", hint="全国の数値か確かめてください（都道府県・市区町村の表ではありませんか）",
+                ))  # fmt: skip
+                continue
         rows.append(NationalMonthly(as_of, HELD, chosen.cards, rate, kind, rate_base, DIGITAL_AGENCY,
                                     source_files[chosen.path]))  # fmt: skip
     return rows, problems
