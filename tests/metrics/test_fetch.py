@@ -54,7 +54,7 @@ def site() -> Iterator[tuple[Site, str]]:
     routes = Site()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        def do_GET(self) -> None:
             status, headers, body = routes.routes.get(self.path, (404, {}, b"not found"))
             self.send_response(status)
             for key, value in headers.items():
