@@ -83,7 +83,12 @@ LINE_STYLES: dict[str, _LineStyle] = {
 }
 MARKER_COLOUR = "#c62828"
 REPORTED_COLOUR = "#6d4c41"
-MARKER_LEGENDS = {"case": "事例の成果指標", "reported": "報道による値"}
+ISSUED_COLOUR = "#ad1457"
+MARKER_LEGENDS = {
+    "case": "事例の成果指標",
+    "reported": "報道による値（保有枚数率）",
+    "reported-issued": "報道による値（交付枚数率）",
+}
 BAND_COLOUR = "#ffb300"
 BAR_COLOUR = "#1565c0"
 
@@ -292,9 +297,12 @@ def _series(series: Series, x_of: XScale, y_of: YScale) -> list[str]:
 
 
 def _marker_shape(kind: str, x: float, y: float) -> tuple[str, str]:
-    """(path, fill): a diamond for a case figure, a triangle for a reported figure."""
+    """(path, fill): a diamond for a case figure, a triangle for a reported 保有枚数率, a
+    downward triangle for a reported 交付枚数率."""
     if kind == "reported":
         return f"M{num(x)} {num(y - 6)}l6 10h-12z", REPORTED_COLOUR
+    if kind == "reported-issued":
+        return f"M{num(x)} {num(y + 6)}l6-10h-12z", ISSUED_COLOUR
     return f"M{num(x)} {num(y - 5)}l5 5l-5 5l-5-5z", MARKER_COLOUR
 
 

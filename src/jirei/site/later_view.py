@@ -12,7 +12,7 @@ from datetime import date
 from jirei.metrics.later.load import LaterFigures as LaterFigures  # re-exported for the pages
 from jirei.metrics.later.national import DIGITAL_AGENCY, DIGITAL_AGENCY_URL, NationalMonthly
 from jirei.metrics.later.reported import ReportedFigure
-from jirei.metrics.measures import DEFINITION_CHANGE, DEFINITION_CHANGE_LABEL, rate_label
+from jirei.metrics.measures import DEFINITION_CHANGE, DEFINITION_CHANGE_LABEL, HELD, rate_label
 from jirei.metrics.store import AreaFigure
 from jirei.site.charts import Band, Marker, Series, line_chart
 from jirei.site.jinja import japanese_date, pct
@@ -57,7 +57,8 @@ def _reported_markers(figures: Sequence[ReportedFigure]) -> list[Marker]:
     return [
         Marker(f.as_of, float(f.rate_percent),
                f"報道による値: {f.area_label} {rate_label(f.measure)} {pct(f.rate_percent)}"
-               f"（{japanese_date(f.as_of)}、{f.source_title}）", kind="reported")
+               f"（{japanese_date(f.as_of)}、{f.source_title}）",
+               kind="reported" if f.measure == HELD else "reported-issued")
         for f in figures
     ]  # fmt: skip
 
