@@ -70,7 +70,9 @@ def test_case_proposal_form_requires_what_a_maintainer_needs() -> None:
 def test_the_metrics_fetch_is_monthly_and_never_stops_silently() -> None:
     workflow = _workflow("metrics.yml")
     assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
-    assert all(entry["cron"].split()[2:] != ["*", "*", "*"] for entry in workflow["on"]["schedule"])  # monthly
+    assert all(
+        entry["cron"].split()[2:] != ["*", "*", "*"] for entry in workflow["on"]["schedule"]
+    )  # monthly
     steps = workflow["jobs"]["fetch"]["steps"]
     runs = _runs(workflow)
     assert any("jirei metrics fetch --summary summary.md" in run for run in runs)
@@ -81,4 +83,6 @@ def test_the_metrics_fetch_is_monthly_and_never_stops_silently() -> None:
     assert failure["if"] == "failure()"
     assert "gh issue edit" in failure["run"]  # one issue, refreshed, not a new one each month
     fetch_step = next(s for s in steps if "jirei metrics fetch" in s.get("run", ""))
-    assert "|| true" not in fetch_step["run"] and "set -o pipefail" in fetch_step["run"]  # a failure fails the job
+    assert (
+        "|| true" not in fetch_step["run"] and "set -o pipefail" in fetch_step["run"]
+    )  # a failure fails the job

@@ -303,3 +303,30 @@ def test_real_pages() -> None:
     assert row.endswith("<td>1位 / 815</td></tr>")
     overview = pages["metrics/index.md"]
     assert "| 2021年5月1日 | 30.0% | 34.0% | 31.6% | 29.3% | — | 27.0% |" in overview
+
+
+def test_stale_data_says_its_age_and_never_latest() -> None:
+    """Built long after the newest release (2021-01-01): every page states the age, shows
+    the notice, avoids 「最新」, tells the pace in the past tense and says the target passed."""
+    from jirei.metrics.later.load import LaterFigures
+    from jirei.metrics.later.reported import ReportedFigure
+
+    reported = ReportedFigure(date(2023, 7, 31), "99", "テスト県", "保有枚数", Decimal("71.0"), None, "",
+                              "https://example.jp/r", "テスト記事", "テスト県の保有枚数率は71.0%")  # fmt: skip
+    pages = render_metrics_pages(
+        fake_metrics(), fake_reference(), {}, make_environment(), today=date(2025, 1, 10),
+        later=LaterFigures(reported=(reported,)),
+    )  # fmt: skip
+    for path, text in pages.items():
+        if path.endswith(".md"):
+            assert "2021年1月1日時点（約4年前）" in text, path
+            assert "最新の状況" not in text and "データの時点" in text, path
+    town = pages["municipalities/991001.md"]
+    assert "<h2>2021年1月1日時点の状況（約4年前）</h2>" in town
+    assert "全員に行き渡るまで約 2.5年（2023年ごろ）かかる計算でした" in town
+    assert "政府目標「2022年度末までにほぼ全国民に」の期限（2023年3月31日）はすでに過ぎています" in town
+    assert "今のペースの" not in town
+    prefecture = pages["prefectures/99.md"]
+    assert "報道による値: テスト県 人口に対する保有枚数率 71.0%" in prefecture  # a marker, not a line point
+    assert '<a href="https://example.jp/r">テスト記事</a>：「テスト県の保有枚数率は71.0%」' in prefecture
+    assert "報道による値" not in pages["prefectures/98.md"]
