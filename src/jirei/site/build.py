@@ -20,7 +20,7 @@ from jirei.cases.validate import validate_files
 from jirei.cases.vocabulary import load_vocabulary
 from jirei.metrics.analysis import Analysis, analyse
 from jirei.metrics.later.load import load_later
-from jirei.metrics.later.reported import DEFAULT_REPORTED_PATH
+from jirei.metrics.later.reported import REPORTED_FILE
 from jirei.metrics.similar import latest_populations, similar_municipalities
 from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
 from jirei.parallel import calls_in_background
@@ -102,8 +102,11 @@ def build_site(
     metrics_dir: Path = DEFAULT_METRICS_DIR,
     reference: Reference | None = None,
     today: date | None = None,
-    reported_path: Path = DEFAULT_REPORTED_PATH,
+    reported_path: Path | None = None,
 ) -> BuildReport:
+    """``reported_path``: the press-reported figures; by default ``reported-figures.yml``
+    beside the metrics folder (data/reported-figures.yml for data/metrics)."""
+    reported_path = reported_path or Path(metrics_dir).parent / REPORTED_FILE
     with _collector_paused():
         return _build(
             cases_dir, docs_dir, templates_dir, metrics_dir, reference, today or date.today(), reported_path
