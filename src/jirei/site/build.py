@@ -150,7 +150,9 @@ def _build(
         )
 
     def index_pages() -> Mapping[str, str | bytes]:
-        return render_index_pages(cases, env, vocabulary=vocabulary, reference=reference, metrics=metrics)
+        return render_index_pages(
+            cases, env, vocabulary=vocabulary, reference=reference, metrics=metrics, today=today
+        )
 
     def finder_page() -> Mapping[str, str | bytes]:
         return render_finder_page(cases, env, reference=reference, populations=populations)
