@@ -1,0 +1,162 @@
+"""The municipality pages' context: facts, trend chart with comparison lines, pace, cases."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from jirei.metrics.analysis import Analysis, Ranks, pace, twelve_month_change
+from jirei.metrics.store import AreaFigure
+from jirei.reference.municipalities import Municipality
+from jirei.site.charts import Series, line_chart
+from jirei.site.currency_view import Currency
+from jirei.site.later_view import LaterFigures, reported_rows
+from jirei.site.links import CaseLink
+from jirei.site.metrics_common import (
+    AVERAGE_LABELS,
+    DEFINITIONS_ANCHOR,
+    SOURCES_MUNICIPALITY,
+    TREND_COLUMNS,
+    CaseItem,
+    PageLinks,
+    Trend,
+    area_row,
+    facts,
+    rank_text,
+    rate_points,
+    trend_description,
+)
+from jirei.site.pace_view import pace_view
+from jirei.site.search_keys import hiragana, published_names
+from jirei.site.similar_view import similar_view
+from jirei.site.urls import (
+    CONTRIBUTE_PAGE,
+    MUNICIPALITIES_CSV,
+    OVERVIEW_PAGE,
+    municipality_page,
+    prefecture_page,
+    relative_file_url,
+    relative_url,
+)
+
+# --- municipality ------------------------------------------------------------------
+
+
+class ComparisonLines:
+    """The national, category-average and prefecture lines of the municipality charts,
+    each built once and shared by every chart that draws it."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.national = Series("全国", rate_points(analysis.national), "national")
+        self._prefectures: dict[tuple[str, str], Series] = {}
+
+    def _prefecture(self, municipality: Municipality) -> Series:
+        key = (municipality.pref_code, municipality.prefecture)
+        if key not in self._prefectures:
+            figures = self.analysis.metrics.prefecture_series(municipality.pref_code)
+            self._prefectures[key] = Series(municipality.prefecture, rate_points(figures), "prefecture")
+        return self._prefectures[key]
+
+    def for_municipality(self, municipality: Municipality) -> list[Series]:
+        """National, own-category average and prefecture lines for a municipality chart."""
+        result = [self.national]
+        average = self.analysis.average_series(municipality.code)
+        if average is not None:
+            group, points_ = average
+            result.append(Series(AVERAGE_LABELS[group], points_, "category"))
+        result.append(self._prefecture(municipality))
+        return result
+
+
+def _rank_cells(ranks: Ranks | None) -> tuple[str, str, str]:
+    """National, prefecture and group rank texts (— when unranked)."""
+    if ranks is None:
+        return ("—", "—", "—")
+    return (rank_text(ranks.national), rank_text(ranks.prefecture), rank_text(ranks.group))
+
+
+def _group_label(ranks: Ranks | None) -> str:
+    return f"{ranks.group_name}での順位" if ranks is not None and ranks.group_name else "区分内順位"
+
+
+def _municipality_trend(
+    analysis: Analysis, comparison: ComparisonLines, municipality: Municipality, series: Sequence[AreaFigure]
+) -> Trend:
+    lines = [
+        Series(municipality.name, rate_points(series), "primary"),
+        *comparison.for_municipality(municipality),
+    ]
+    chart = line_chart(
+        f"{municipality.prefecture}{municipality.name}の人口に対する枚数の率の推移",
+        trend_description(series[-1].release_date, lines),
+        lines,
+        chart_id=f"trend-{municipality.code}",
+    )
+    rows = [
+        area_row(figure, _rank_cells(analysis.ranks_for(municipality.code, figure.release_date)))
+        for figure in reversed(series)
+    ]
+    note = (
+        "区分平均は、同じ区分（特別区・政令指定都市・市・町村）の全団体の枚数の合計を人口の合計で割った値です。"
+        "区分内順位は「市区」または「町村」の中での順位です。"
+    )
+    return Trend(chart, TREND_COLUMNS, tuple(rows), note)
+
+
+def _case_items(page: str, cases: Sequence[CaseLink]) -> list[CaseItem]:
+    return [
+        CaseItem(c.title, c.summary, relative_url(page, c.page)) for c in sorted(cases, key=lambda c: c.id)
+    ]
+
+
+def municipality_context(
+    analysis: Analysis,
+    comparison: ComparisonLines,
+    municipality: Municipality,
+    cases_by_code: Mapping[str, Sequence[CaseLink]],
+    similar: Mapping[str, Sequence[str]],
+    currency: Currency,
+    later: LaterFigures,
+) -> dict[str, object]:
+    page = municipality_page(municipality.code)
+    series = analysis.municipality_series(municipality.code)
+    title = f"{municipality.prefecture}{municipality.name}のマイナンバーカード交付状況"
+    links = PageLinks(
+        overview=relative_url(page, OVERVIEW_PAGE),
+        definitions=relative_url(page, f"{OVERVIEW_PAGE}#{DEFINITIONS_ANCHOR}"),
+        prefecture=relative_url(page, prefecture_page(municipality.pref_code)),
+        data=relative_file_url(page, MUNICIPALITIES_CSV),
+        contribute=relative_url(page, CONTRIBUTE_PAGE),
+    )
+    context: dict[str, object] = {
+        "title": title,
+        "generated_from": SOURCES_MUNICIPALITY,
+        "municipality": municipality,
+        "links": links,
+        "cases": _case_items(page, cases_by_code.get(municipality.code, ())),
+        "has_data": bool(series),
+        "similar": similar_view(
+            page, municipality.code, similar, analysis.reference, analysis.metrics, cases_by_code
+        ),
+        "reading": hiragana(municipality.name_kana),
+        "published_names": published_names(municipality.name, series),
+        "currency": currency,
+        "reported": reported_rows(later.reported_for(municipality.code)),
+    }
+    if not series:
+        return context
+    latest = series[-1]
+    ranks = analysis.ranks_for(municipality.code, latest.release_date)
+    rank_rows = [
+        ("全国順位", rank_text(ranks.national if ranks else None)),
+        (f"{municipality.prefecture}内の順位", rank_text(ranks.prefecture if ranks else None)),
+        (_group_label(ranks), rank_text(ranks.group if ranks else None)),
+    ]
+    context.update(
+        latest=latest,
+        facts=facts(latest, twelve_month_change(series), rank_rows),
+        trend=_municipality_trend(analysis, comparison, municipality, series),
+        pace=pace_view(municipality.name, pace(series), currency.today),
+        status_heading=currency.status_heading(latest.release_date),
+    )
+    return context
