@@ -313,9 +313,11 @@ def test_stale_data_says_its_age_and_never_latest() -> None:
 
     reported = ReportedFigure(date(2023, 7, 31), "99", "テスト県", "保有枚数", Decimal("71.0"), None, "",
                               "https://example.jp/r", "テスト記事", "テスト県の保有枚数率は71.0%")  # fmt: skip
+    town_figure = ReportedFigure(date(2023, 7, 31), "991001", "テスト県テスト市", "交付枚数", Decimal("90.5"), 905,
+                                 "", "https://example.jp/t", "テスト市の記事", "交付枚数は905枚、交付枚数率は90.5%")  # fmt: skip
     pages = render_metrics_pages(
         fake_metrics(), fake_reference(), {}, make_environment(), today=date(2025, 1, 10),
-        later=LaterFigures(reported=(reported,)),
+        later=LaterFigures(reported=(reported, town_figure)),
     )  # fmt: skip
     for path, text in pages.items():
         if path.endswith(".md"):
@@ -326,7 +328,16 @@ def test_stale_data_says_its_age_and_never_latest() -> None:
     assert "全員に行き渡るまで約 2.5年（2023年ごろ）かかる計算でした" in town
     assert "政府目標「2022年度末までにほぼ全国民に」の期限（2023年3月31日）はすでに過ぎています" in town
     assert "今のペースの" not in town
+    # The town's reported figure: a downward triangle (交付枚数率) on its trend chart, and listed with its quote.
+    assert 'class="jirei-chart__marker jirei-chart__marker--reported-issued"' in town
+    assert (
+        "<title>報道による値: テスト県テスト市 人口に対する交付枚数率 90.5%（2023年7月31日、テスト市の記事）</title>"
+        in town
+    )
+    assert "（交付枚数 905枚）<br>出典：" in town
+    assert "報道による値" not in pages["municipalities/991002.md"]
     prefecture = pages["prefectures/99.md"]
     assert "報道による値: テスト県 人口に対する保有枚数率 71.0%" in prefecture  # a marker, not a line point
-    assert '<a href="https://example.jp/r">テスト記事</a>：「テスト県の保有枚数率は71.0%」' in prefecture
+    assert "<strong>2023年7月31日時点 テスト県 人口に対する保有枚数率 71.0%</strong>" in prefecture
+    assert '出典：<a href="https://example.jp/r">テスト記事</a>「テスト県の保有枚数率は71.0%」' in prefecture
     assert "報道による値" not in pages["prefectures/98.md"]

@@ -53,7 +53,7 @@ def _official_label(figures: Sequence[AreaFigure], name: str) -> str:
     return f"{name}（総務省の公表値、{'・'.join(rate_label(k) for k in kinds)}）"
 
 
-def _reported_markers(figures: Sequence[ReportedFigure]) -> list[Marker]:
+def reported_markers(figures: Sequence[ReportedFigure]) -> list[Marker]:
     return [
         Marker(f.as_of, float(f.rate_percent),
                f"報道による値: {f.area_label} {rate_label(f.measure)} {pct(f.rate_percent)}"
@@ -106,7 +106,7 @@ def later_view(
         lines.append(Series(_official_label(national_official, "全国"), tuple(
             (f.release_date, float(f.rate_percent)) for f in national_official if f.release_date >= start), "national"))  # fmt: skip
     lines += _national_lines(national)
-    markers = _reported_markers(reported)
+    markers = reported_markers(reported)
     newest = max([*(n.as_of for n in national), *(f.as_of for f in reported)])
     description = (
         f"{name}の人口に対する枚数の率。総務省の公表値（{japanese_date(official[-1].release_date) if official else '—'}まで）と、"

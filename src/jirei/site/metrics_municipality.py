@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from jirei.metrics.analysis import Analysis, Ranks, pace, twelve_month_change
+from jirei.metrics.later.reported import ReportedFigure
+from jirei.metrics.measures import DEFINITION_CHANGE, DEFINITION_CHANGE_LABEL
 from jirei.metrics.store import AreaFigure
 from jirei.reference.municipalities import Municipality
-from jirei.site.charts import Series, line_chart
+from jirei.site.charts import Band, Series, line_chart
 from jirei.site.currency_view import Currency
-from jirei.site.later_view import LaterFigures, reported_rows
+from jirei.site.later_view import LaterFigures, reported_markers, reported_rows
 from jirei.site.links import CaseLink
 from jirei.site.metrics_common import (
     AVERAGE_LABELS,
@@ -80,16 +82,29 @@ def _group_label(ranks: Ranks | None) -> str:
 
 
 def _municipality_trend(
-    analysis: Analysis, comparison: ComparisonLines, municipality: Municipality, series: Sequence[AreaFigure]
+    analysis: Analysis,
+    comparison: ComparisonLines,
+    municipality: Municipality,
+    series: Sequence[AreaFigure],
+    reported: Sequence[ReportedFigure],
 ) -> Trend:
+    """The official lines, and any press-reported figure after them as a marker (never a line point)."""
     lines = [
         Series(municipality.name, rate_points(series), "primary"),
         *comparison.for_municipality(municipality),
     ]
+    markers = reported_markers(reported)
+    description = trend_description(series[-1].release_date, lines)
+    if markers:
+        description += (
+            "その後の報道による値を三角の印で示します: " + "、".join(m.label for m in markers) + "。"
+        )
     chart = line_chart(
         f"{municipality.prefecture}{municipality.name}の人口に対する枚数の率の推移",
-        trend_description(series[-1].release_date, lines),
+        description,
         lines,
+        bands=[Band(DEFINITION_CHANGE, None, DEFINITION_CHANGE_LABEL)] if markers else [],
+        markers=markers,
         chart_id=f"trend-{municipality.code}",
     )
     rows = [
@@ -155,7 +170,9 @@ def municipality_context(
     context.update(
         latest=latest,
         facts=facts(latest, twelve_month_change(series), rank_rows),
-        trend=_municipality_trend(analysis, comparison, municipality, series),
+        trend=_municipality_trend(
+            analysis, comparison, municipality, series, later.reported_for(municipality.code)
+        ),
         pace=pace_view(municipality.name, pace(series), currency.today),
         status_heading=currency.status_heading(latest.release_date),
     )
