@@ -16,6 +16,8 @@ from datetime import date
 ISSUED = "交付枚数"
 HELD = "保有枚数"
 MEASURES = (ISSUED, HELD)
+# The case outcome metrics that are card rates (and can be drawn beside the official series).
+CARD_RATE_METRICS = ("交付枚数率", "保有枚数率")
 
 # The first month whose ministry release carries 保有枚数 (2023-06, published 2023-07).
 DEFINITION_CHANGE = date(2023, 6, 1)
