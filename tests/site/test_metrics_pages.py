@@ -341,3 +341,18 @@ def test_stale_data_says_its_age_and_never_latest() -> None:
     assert "<strong>2023年7月31日時点 テスト県 人口に対する保有枚数率 71.0%</strong>" in prefecture
     assert '出典：<a href="https://example.jp/r">テスト記事</a>「テスト県の保有枚数率は71.0%」' in prefecture
     assert "報道による値" not in pages["prefectures/98.md"]
+
+
+def test_a_case_rate_newer_than_the_official_series_is_marked_on_the_municipality_chart() -> None:
+    """Like 粟島浦村: the official series ends, the case quotes a later rate (a ◆, not a line point)."""
+    case = CaseLink(id="991001-later", title="テストの後日談", summary="", page="cases/991001-later.md",
+                    municipality_code="991001", period_start="2020-04-01", period_end=None,
+                    outcome_points=(("2020-06-30", 45.0, "交付枚数率"), ("2021-06-30", 65.0, "交付枚数率")))  # fmt: skip
+    pages = render_metrics_pages(
+        fake_metrics(), fake_reference(), {"991001": [case]}, make_environment(), today=BUILD_DAY
+    )
+    chart = pages["municipalities/991001.md"].split('<figure class="jirei-chart" id="trend-991001">', 1)[1]
+    chart = chart.split("</figure>", 1)[0]
+    assert "<title>事例「テストの後日談」の交付枚数率 65.0%（2021年6月30日）</title>" in chart
+    assert "45.0%" not in chart  # within the official series: the line already says it
+    assert "事例の成果指標" in chart  # the legend names the marker

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
+from jirei.cases.dates import parse_partial_date
 from jirei.metrics.analysis import Analysis, Ranks, pace, twelve_month_change
 from jirei.metrics.later.reported import ReportedFigure
 from jirei.metrics.measures import DEFINITION_CHANGE, DEFINITION_CHANGE_LABEL
 from jirei.metrics.store import AreaFigure
 from jirei.reference.municipalities import Municipality
-from jirei.site.charts import Band, Series, line_chart
+from jirei.site.charts import Band, Marker, Series, line_chart
 from jirei.site.currency_view import Currency
+from jirei.site.jinja import japanese_date
 from jirei.site.later_view import LaterFigures, reported_markers, reported_rows
 from jirei.site.links import CaseLink
 from jirei.site.metrics_common import (
@@ -87,23 +90,35 @@ def _municipality_trend(
     municipality: Municipality,
     series: Sequence[AreaFigure],
     reported: Sequence[ReportedFigure],
+    cases: Sequence[CaseLink],
 ) -> Trend:
-    """The official lines, and any press-reported figure after them as a marker (never a line point)."""
+    """The official lines; press-reported figures and the card rates this municipality's cases
+    quote after the official series, as markers (never line points)."""
     lines = [
         Series(municipality.name, rate_points(series), "primary"),
         *comparison.for_municipality(municipality),
     ]
     markers = reported_markers(reported)
+    case_markers = _case_markers(cases, after=series[-1].release_date)
     description = trend_description(series[-1].release_date, lines)
     if markers:
         description += (
             "その後の報道による値を三角の印で示します: " + "、".join(m.label for m in markers) + "。"
         )
+    if case_markers:
+        description += (
+            "この団体の事例が引用したその後の率を◆の印で示します: "
+            + "、".join(m.label for m in case_markers)
+            + "。"
+        )
+    markers += case_markers
     chart = line_chart(
         f"{municipality.prefecture}{municipality.name}の人口に対する枚数の率の推移",
         description,
         lines,
-        bands=[Band(DEFINITION_CHANGE, None, DEFINITION_CHANGE_LABEL)] if markers else [],
+        bands=[Band(DEFINITION_CHANGE, None, DEFINITION_CHANGE_LABEL)]
+        if any(m.at >= DEFINITION_CHANGE for m in markers)
+        else [],
         markers=markers,
         chart_id=f"trend-{municipality.code}",
     )
@@ -116,6 +131,19 @@ def _municipality_trend(
         "区分内順位は「市区」または「町村」の中での順位です。"
     )
     return Trend(chart, TREND_COLUMNS, tuple(rows), note)
+
+
+def _case_markers(cases: Sequence[CaseLink], after: date) -> list[Marker]:
+    """The card rates the cases quote with a date after ``after`` (the official series' end)."""
+    markers = []
+    for case in sorted(cases, key=lambda c: c.id):
+        for as_of, value, label in case.outcome_points:
+            day = parse_partial_date(as_of)
+            if day is not None and day > after:
+                markers.append(
+                    Marker(day, value, f"事例「{case.title}」の{label} {value:.1f}%（{japanese_date(day)}）")
+                )
+    return markers
 
 
 def _case_items(page: str, cases: Sequence[CaseLink]) -> list[CaseItem]:
@@ -171,7 +199,12 @@ def municipality_context(
         latest=latest,
         facts=facts(latest, twelve_month_change(series), rank_rows),
         trend=_municipality_trend(
-            analysis, comparison, municipality, series, later.reported_for(municipality.code)
+            analysis,
+            comparison,
+            municipality,
+            series,
+            later.reported_for(municipality.code),
+            cases_by_code.get(municipality.code, ()),
         ),
         pace=pace_view(municipality.name, pace(series), currency.today),
         status_heading=currency.status_heading(latest.release_date),
