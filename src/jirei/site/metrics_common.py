@@ -57,6 +57,7 @@ class Trend:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]  # newest first
     note: str
+    markers_note: str = ""  # shown under the chart when it marks figures after the official series
 
 
 @dataclass(frozen=True)

@@ -130,7 +130,13 @@ def _municipality_trend(
         "区分平均は、同じ区分（特別区・政令指定都市・市・町村）の全団体の枚数の合計を人口の合計で割った値です。"
         "区分内順位は「市区」または「町村」の中での順位です。"
     )
-    return Trend(chart, TREND_COLUMNS, tuple(rows), note)
+    markers_note = ""
+    if markers:
+        markers_note = (
+            f"{japanese_date(series[-1].release_date)}より後の数値は総務省の公表値の線とつながず、印で示しています"
+            "（▲▼ 報道による値、◆ この団体の事例が引用した値）。指標や分母が公表値と違うことがあります。"
+        )
+    return Trend(chart, TREND_COLUMNS, tuple(rows), note, markers_note)
 
 
 def _case_markers(cases: Sequence[CaseLink], after: date) -> list[Marker]:
