@@ -132,9 +132,11 @@ def _municipality_trend(
     )
     markers_note = ""
     if markers:
+        kinds = [text for present, text in ((case_markers, "◆ この団体の事例が引用した値"),
+                                            (reported, "▲▼ 報道による値")) if present]  # fmt: skip
         markers_note = (
             f"{japanese_date(series[-1].release_date)}より後の数値は総務省の公表値の線とつながず、印で示しています"
-            "（▲▼ 報道による値、◆ この団体の事例が引用した値）。指標や分母が公表値と違うことがあります。"
+            f"（{'、'.join(kinds)}）。指標や分母が公表値と違うことがあります。"
         )
     return Trend(chart, TREND_COLUMNS, tuple(rows), note, markers_note)
 
