@@ -356,3 +356,37 @@ def test_a_case_rate_newer_than_the_official_series_is_marked_on_the_municipalit
     assert "<title>事例「テストの後日談」の交付枚数率 65.0%（2021年6月30日）</title>" in chart
     assert "45.0%" not in chart  # within the official series: the line already says it
     assert "事例の成果指標" in chart  # the legend names the marker
+
+
+def test_issued_and_held_rates_are_never_joined_into_one_line() -> None:
+    """A 保有枚数 release after the 交付枚数 ones (as the fetch adds from 2023 on) is drawn as a
+    line of its own, labelled by measure, on every chart that shows the series."""
+    from dataclasses import replace
+
+    metrics = fake_metrics()
+    held_day = date(2025, 8, 31)
+    held = [
+        replace(f, release_date=held_day, cards_base_date=held_day, figure_kind="保有枚数")
+        for f in (*metrics.municipalities, *metrics.prefectures, *metrics.categories)
+        if f.release_date == RELEASES[-1]
+    ]
+    mixed = MetricsData(
+        municipalities=(*metrics.municipalities, *(f for f in held if f.key in TOWNS)),
+        prefectures=(*metrics.prefectures, *(f for f in held if f.key in PREFECTURES)),
+        categories=(*metrics.categories, *(f for f in held if f.key in ("全国", "市", "町村"))),
+        ages=metrics.ages,
+    )
+    pages = render_metrics_pages(mixed, fake_reference(), {}, make_environment(), today=date(2025, 9, 10))
+    town = pages["municipalities/991001.md"]
+    for label in (
+        "テスト市（交付枚数率）",
+        "テスト市（保有枚数率）",
+        "全国（交付枚数率）",
+        "全国（保有枚数率）",
+    ):
+        assert f"<title>{label}</title></polyline>" in town or f"<title>{label}</title></circle>" in town, (
+            label
+        )
+    assert "<title>テスト市</title></polyline>" not in town
+    assert "<title>全国（保有枚数率）</title></circle>" in pages["metrics/index.md"]  # one held point so far
+    assert "<title>テスト県（交付枚数率）</title></polyline>" in pages["prefectures/99.md"]

@@ -3,7 +3,7 @@ table rows and chart descriptions."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -11,7 +11,8 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from jirei.metrics.analysis import Change, Rank
-from jirei.metrics.store import AreaFigure
+from jirei.metrics.measures import ISSUED, MEASURES
+from jirei.metrics.store import AreaFigure, MetricsData
 from jirei.site.charts import Series
 from jirei.site.jinja import japanese_date, pct, points, signed
 
@@ -117,6 +118,29 @@ def area_row(figure: AreaFigure, ranks: Sequence[str]) -> tuple[str, ...]:
 
 def rate_points(figures: Sequence[AreaFigure]) -> tuple[tuple[date, float], ...]:
     return tuple((f.release_date, float(f.rate_percent)) for f in figures)
+
+
+def measure_lines(
+    label: str, points: Sequence[tuple[date, float]], style: str, kind_of: Mapping[date, str]
+) -> list[Series]:
+    """One line per measure: 交付枚数率 and 保有枚数率 points are never joined into one line.
+
+    ``kind_of`` maps a release date to its measure (releases.csv); a series of one measure
+    keeps its plain label."""
+    kinds = [k for k in MEASURES if any(kind_of.get(day, ISSUED) == k for day, _ in points)]
+    if len(kinds) <= 1:
+        return [Series(label, tuple(points), style)]
+    return [
+        Series(f"{label}（{k}率）", tuple(p for p in points if kind_of.get(p[0], ISSUED) == k), style)
+        for k in kinds
+    ]
+
+
+def release_kinds(metrics: MetricsData) -> dict[date, str]:
+    """Release date → measure (one measure per release), from the national rows and releases.csv."""
+    kinds = {f.release_date: f.figure_kind for f in metrics.category_series("全国")}
+    kinds.update({r.release_date: r.figure_kind for r in metrics.releases})
+    return kinds
 
 
 def _latest_values(series: Sequence[Series]) -> str:

@@ -26,8 +26,10 @@ from jirei.site.metrics_common import (
     Trend,
     area_row,
     facts,
+    measure_lines,
     rank_text,
     rate_points,
+    release_kinds,
     trend_description,
 )
 from jirei.site.pace_view import pace_view
@@ -52,24 +54,27 @@ class ComparisonLines:
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.national = Series("全国", rate_points(analysis.national), "national")
-        self._prefectures: dict[tuple[str, str], Series] = {}
+        self.kind_of = release_kinds(analysis.metrics)
+        self.national = measure_lines("全国", rate_points(analysis.national), "national", self.kind_of)
+        self._prefectures: dict[tuple[str, str], list[Series]] = {}
 
-    def _prefecture(self, municipality: Municipality) -> Series:
+    def _prefecture(self, municipality: Municipality) -> list[Series]:
         key = (municipality.pref_code, municipality.prefecture)
         if key not in self._prefectures:
             figures = self.analysis.metrics.prefecture_series(municipality.pref_code)
-            self._prefectures[key] = Series(municipality.prefecture, rate_points(figures), "prefecture")
+            self._prefectures[key] = measure_lines(
+                municipality.prefecture, rate_points(figures), "prefecture", self.kind_of
+            )
         return self._prefectures[key]
 
     def for_municipality(self, municipality: Municipality) -> list[Series]:
         """National, own-category average and prefecture lines for a municipality chart."""
-        result = [self.national]
+        result = list(self.national)
         average = self.analysis.average_series(municipality.code)
         if average is not None:
             group, points_ = average
-            result.append(Series(AVERAGE_LABELS[group], points_, "category"))
-        result.append(self._prefecture(municipality))
+            result += measure_lines(AVERAGE_LABELS[group], points_, "category", self.kind_of)
+        result += self._prefecture(municipality)
         return result
 
 
@@ -95,7 +100,7 @@ def _municipality_trend(
     """The official lines; press-reported figures and the card rates this municipality's cases
     quote after the official series, as markers (never line points)."""
     lines = [
-        Series(municipality.name, rate_points(series), "primary"),
+        *measure_lines(municipality.name, rate_points(series), "primary", comparison.kind_of),
         *comparison.for_municipality(municipality),
     ]
     markers = reported_markers(reported)

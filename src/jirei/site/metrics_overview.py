@@ -22,7 +22,7 @@ from jirei.metrics.analysis import (
 )
 from jirei.metrics.measures import DEFINITION_CHANGE, DEFINITION_CHANGE_LABEL
 from jirei.metrics.store import CATEGORY_ORDER, AgeFigure, AreaFigure, MetricsData, age_band_rank
-from jirei.site.charts import BarSeries, Series, bar_chart, line_chart
+from jirei.site.charts import BarSeries, bar_chart, line_chart
 from jirei.site.currency_view import Currency
 from jirei.site.jinja import japanese_date, pct, points
 from jirei.site.later_view import LaterFigures, later_view, reported_rows
@@ -38,8 +38,10 @@ from jirei.site.metrics_common import (
     Trend,
     area_row,
     facts,
+    measure_lines,
     rank_text,
     rate_points,
+    release_kinds,
     trend_description,
 )
 from jirei.site.metrics_prefecture import MunicipalityRow
@@ -228,12 +230,13 @@ def overview_context(
     if not national:
         return context
     latest = national[-1]
-    lines = [Series("全国", rate_points(national), "primary")]
-    lines += [
-        Series(AVERAGE_LABELS[group], analysis.averages[group], OVERVIEW_STYLES[group])
-        for group in AVERAGE_GROUPS
-        if analysis.averages.get(group)
-    ]
+    kind_of = release_kinds(analysis.metrics)
+    lines = measure_lines("全国", rate_points(national), "primary", kind_of)
+    for group in AVERAGE_GROUPS:
+        if analysis.averages.get(group):
+            lines += measure_lines(
+                AVERAGE_LABELS[group], analysis.averages[group], OVERVIEW_STYLES[group], kind_of
+            )
     chart = line_chart(
         "全国と団体区分別の人口に対する枚数の率の推移",
         trend_description(latest.release_date, lines),

@@ -18,12 +18,19 @@ from jirei.metrics.analysis import NATIONAL_KEY, Analysis, analyse
 from jirei.metrics.store import MetricsData
 from jirei.parallel import chunks, parallel_calls
 from jirei.reference.municipalities import Reference
-from jirei.site.charts import Band, Marker, Series, line_chart
+from jirei.site.charts import Band, Marker, line_chart
 from jirei.site.currency_view import make_currency
 from jirei.site.jinja import japanese_date
 from jirei.site.later_view import LaterFigures
 from jirei.site.links import CaseLink
-from jirei.site.metrics_common import MUNICIPALITIES_PER_PART, RANKING_RELEASE, rate_points, trend_description
+from jirei.site.metrics_common import (
+    MUNICIPALITIES_PER_PART,
+    RANKING_RELEASE,
+    measure_lines,
+    rate_points,
+    release_kinds,
+    trend_description,
+)
 from jirei.site.metrics_municipality import ComparisonLines, municipality_context
 from jirei.site.metrics_overview import overview_context
 from jirei.site.metrics_prefecture import prefecture_context, prefecture_ranks
@@ -158,9 +165,10 @@ def municipality_chart_for_case(
     and the case's own outcome figures marked (an SVG ``<figure>`` block)."""
     municipality = reference.by_code[code]
     series = metrics.municipality_series(code)
+    kind_of = release_kinds(metrics)
     lines = [
-        Series(f"{municipality.name}（公表値）", rate_points(series), "primary"),
-        Series("全国", rate_points(metrics.category_series(NATIONAL_KEY)), "national"),
+        *measure_lines(f"{municipality.name}（公表値）", rate_points(series), "primary", kind_of),
+        *measure_lines("全国", rate_points(metrics.category_series(NATIONAL_KEY)), "national", kind_of),
     ]
     markers = [
         Marker(day, value, f"{label}: {value:.1f}%（{japanese_date(day)}）")

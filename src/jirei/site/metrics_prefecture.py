@@ -10,7 +10,7 @@ from decimal import Decimal
 from jirei.metrics.analysis import Analysis, Rank, competition_ranks, pace, twelve_month_change
 from jirei.metrics.store import AreaFigure, MetricsData
 from jirei.reference.municipalities import Prefecture
-from jirei.site.charts import Series, line_chart
+from jirei.site.charts import line_chart
 from jirei.site.currency_view import Currency
 from jirei.site.jinja import points
 from jirei.site.later_view import LaterFigures, later_view
@@ -22,8 +22,10 @@ from jirei.site.metrics_common import (
     Trend,
     area_row,
     facts,
+    measure_lines,
     rank_text,
     rate_points,
+    release_kinds,
     trend_description,
 )
 from jirei.site.pace_view import pace_view
@@ -109,9 +111,10 @@ def prefecture_context(
         return context
     latest = series[-1]
     rank_of = {f.release_date: pref_ranks.get(f.release_date, {}).get(prefecture.pref_code) for f in series}
+    kind_of = release_kinds(analysis.metrics)
     lines = [
-        Series(prefecture.name, rate_points(series), "primary"),
-        Series("全国", rate_points(analysis.national), "national"),
+        *measure_lines(prefecture.name, rate_points(series), "primary", kind_of),
+        *measure_lines("全国", rate_points(analysis.national), "national", kind_of),
     ]
     chart = line_chart(
         f"{prefecture.name}の人口に対する枚数の率の推移",
