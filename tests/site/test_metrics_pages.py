@@ -315,10 +315,13 @@ def test_stale_data_says_its_age_and_never_latest() -> None:
                               "https://example.jp/r", "テスト記事", "テスト県の保有枚数率は71.0%")  # fmt: skip
     town_figure = ReportedFigure(date(2023, 7, 31), "991001", "テスト県テスト市", "交付枚数", Decimal("90.5"), 905,
                                  "", "https://example.jp/t", "テスト市の記事", "交付枚数は905枚、交付枚数率は90.5%")  # fmt: skip
+    at_target = ReportedFigure(date(2023, 3, 31), "全国", "全国", "交付枚数", Decimal("77.7"), None, "",
+                               "https://example.jp/n", "全国の記事", "交付枚数率は77.7%")  # fmt: skip
     pages = render_metrics_pages(
         fake_metrics(), fake_reference(), {}, make_environment(), today=date(2025, 1, 10),
-        later=LaterFigures(reported=(reported, town_figure)),
+        later=LaterFigures(reported=(reported, town_figure, at_target)),
     )  # fmt: skip
+    assert "実際の2023年3月31日時点の交付枚数率は 77.7%と報じられています" in pages["metrics/index.md"]
     for path, text in pages.items():
         if path.endswith(".md"):
             assert "2021年1月1日時点（約4年前）" in text, path
@@ -338,6 +341,7 @@ def test_stale_data_says_its_age_and_never_latest() -> None:
     assert "報道による値" not in pages["municipalities/991002.md"]
     prefecture = pages["prefectures/99.md"]
     assert "報道による値: テスト県 人口に対する保有枚数率 71.0%" in prefecture  # a marker, not a line point
+    assert "実際の" not in prefecture  # the reported figure is not of the target date (nor the measure)
     assert "<strong>2023年7月31日時点 テスト県 人口に対する保有枚数率 71.0%</strong>" in prefecture
     assert '出典：<a href="https://example.jp/r">テスト記事</a>「テスト県の保有枚数率は71.0%」' in prefecture
     assert "報道による値" not in pages["prefectures/98.md"]

@@ -219,7 +219,9 @@ def municipality_context(
             later.reported_for(municipality.code),
             cases_by_code.get(municipality.code, ()),
         ),
-        pace=pace_view(municipality.name, pace(series), currency.today),
+        pace=pace_view(
+            municipality.name, pace(series), currency.today, later.reported_for(municipality.code)
+        ),
         status_heading=currency.status_heading(latest.release_date),
     )
     return context

@@ -253,7 +253,7 @@ def overview_context(
             rows,
             "区分別の線は市区町村の行から計算した値です（データの定義を参照）。",
         ),
-        pace=pace_view("全国", pace(national), currency.today),
+        pace=pace_view("全国", pace(national), currency.today, later.reported_for("全国")),
         status_heading=currency.status_heading(latest.release_date),
     )
     return context

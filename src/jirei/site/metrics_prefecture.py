@@ -129,7 +129,9 @@ def prefecture_context(
             latest, twelve_month_change(series), [("都道府県順位", rank_text(rank_of[latest.release_date]))]
         ),
         trend=Trend(chart, PREFECTURE_TREND_COLUMNS, rows, "都道府県順位は47都道府県の中での順位です。"),
-        pace=pace_view(prefecture.name, pace(series), currency.today),
+        pace=pace_view(
+            prefecture.name, pace(series), currency.today, later.reported_for(prefecture.pref_code)
+        ),
         status_heading=currency.status_heading(latest.release_date),
     )
     return context

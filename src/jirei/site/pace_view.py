@@ -4,12 +4,14 @@ implied then (issue 15), never as an instruction for the future."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from jirei.metrics.analysis import TARGET_LABEL, Pace
 from jirei.metrics.freshness import DataAge
+from jirei.metrics.later.reported import ReportedFigure
 
 
 @dataclass(frozen=True)
@@ -21,9 +23,14 @@ class PaceView:
     target_passed: bool = False  # the target date is before the build date
     full_year: int | None = None  # the year the trend reaches full coverage
     implied_at_target: Decimal | None = None  # the rate the trend implied on the target date
+    reported_at_target: ReportedFigure | None = None  # what the press reported for that date
 
 
-def pace_view(subject: str, pace: Pace | None, today: date) -> PaceView:
+def pace_view(
+    subject: str, pace: Pace | None, today: date, reported: Sequence[ReportedFigure] = ()
+) -> PaceView:
+    """``reported``: the area's press-reported figures; one of the same measure on the target
+    date is set beside the rate the trend implied."""
     if pace is None:
         return PaceView(subject, None)
     projection = pace.projection
@@ -42,5 +49,10 @@ def pace_view(subject: str, pace: Pace | None, today: date) -> PaceView:
             else None
         )
         implied = rate.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) if rate is not None else None
+    at_target = next(
+        (f for f in reported
+         if pace.target_date is not None and f.as_of == pace.target_date and f.measure == pace.basis.current.figure_kind),
+        None,
+    )  # fmt: skip
     return PaceView(subject, pace, past=past, target_passed=target_passed, full_year=full_year,
-                    implied_at_target=implied)  # fmt: skip
+                    implied_at_target=implied, reported_at_target=at_target if target_passed else None)  # fmt: skip
