@@ -96,7 +96,8 @@ def publish(site: Site, tmp_path: Path, *, sheet: str = "公表用", rows: list 
     site.page("/kojinbango_card/kofujokyo.html",
               '<ul><li><a href="/main_content/001028752.xlsx">マイナンバーカード交付状況（令和7年8月末時点）</a></li></ul>')  # fmt: skip
     site.file("/main_content/001028752.xlsx", book.read_bytes())
-    site.page("/govdashboard/", '<a href="/assets/20250905_mynumber-penetration-rate_table_01.csv">CSV</a>')
+    site.page("/govdashboard/", '<a href="/assets/20250905_mynumber-penetration-rate_table_02.csv">利用状況</a>'
+                                '<a href="/assets/20250905_mynumber-penetration-rate_table_01.csv">CSV</a>')  # fmt: skip
     site.file("/assets/20250905_mynumber-penetration-rate_table_01.csv", WIDE_CSV.encode("utf-8"))
 
 

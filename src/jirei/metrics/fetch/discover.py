@@ -77,9 +77,11 @@ def year_page_links(page: list[Link]) -> list[Link]:
 
 
 def national_csv_links(page: list[Link]) -> list[Link]:
-    return [
+    """The dashboard's CSV links; the card-count table (``…table_01.csv``) first."""
+    found = [
         link
         for link in page
         if urlparse(link.url).path.lower().endswith(CSV)
         and any(w in (link.url + link.text).lower() for w in NATIONAL_WORDS)
     ]
+    return sorted(found, key=lambda link: "table_01" not in link.name)
