@@ -123,6 +123,7 @@ def test_fetch_imports_new_workbook_and_national_months(
     assert (raw / "soumu-xlsx" / "001028752.xlsx").exists()
     assert "### 総務省 2025年8月31日時点" in report.summary
     assert "率の伸びが大きい市区町村（2021年5月1日との比較）" in report.summary
+    assert f"- 001028752.xlsx ← {base}/main_content/001028752.xlsx" in report.summary
     # A second run finds nothing new and changes nothing.
     before = snapshot(data_dir)
     again = fetch(sources(base), data_dir, raw, reference)

@@ -48,6 +48,7 @@ class Sources:
 class FetchReport:
     pages: list[str] = field(default_factory=list)
     downloaded: list[str] = field(default_factory=list)
+    urls: dict[str, str] = field(default_factory=dict)  # downloaded file name → its URL
     already_imported: list[str] = field(default_factory=list)
     added_releases: tuple[date, ...] = ()
     added_months: tuple[NationalMonthly, ...] = ()
@@ -125,12 +126,14 @@ def fetch(
                 report.already_imported.append(link.name)
                 continue
             report.downloaded.append(link.name)
+            report.urls[link.name] = link.url
             path = _save(raw_dir / SOUMU_RAW, link.name, content)
             if path is not None:
                 saved.append(path)
                 workbooks.append(path)
         national_content = download(csv_link.url)
         report.downloaded.append(csv_link.name)
+        report.urls[csv_link.name] = csv_link.url
         national_path = _save(raw_dir / NATIONAL_RAW, csv_link.name, national_content)
         if national_path is not None:
             saved.append(national_path)
@@ -164,3 +167,7 @@ def _import(
         after = load_metrics(staging)
     report.changed_files = write_files(data_dir, new_contents)
     report.summary = release_summary(after, report.added_releases, report.added_months, reference)
+    if report.changed_files:
+        report.summary += "\n### 元ファイル（data/raw/ に保存、SHA-256 は releases.csv）\n" + "".join(
+            f"- {name} ← {url}\n" for name, url in report.urls.items()
+        )
