@@ -11,12 +11,14 @@ from importlib.resources import files
 from jinja2 import Environment
 from markupsafe import Markup
 
-from jirei.cases.dates import parse_partial_date, review_overdue
+from jirei.cases.dates import review_overdue
 from jirei.cases.model import Case, Municipality
-from jirei.metrics.store import AreaFigure, MetricsData
+from jirei.metrics.measures import CARD_RATE_METRICS
+from jirei.metrics.store import MetricsData
 from jirei.paths import REPO_URL
 from jirei.reference.municipalities import Reference
 from jirei.site.anchors import anchor
+from jirei.site.case_gap import official_gap
 from jirei.site.citation import citation
 from jirei.site.evidence_view import evidence_summary, judgements
 from jirei.site.footnotes import Footnotes
@@ -26,7 +28,6 @@ from jirei.site.permalinks import case_url
 from jirei.site.similar_view import SimilarView, similar_view
 from jirei.site.urls import case_page, municipality_page, relative_url
 
-CARD_RATE_METRICS = ("交付枚数率", "保有枚数率")
 INDEX_PAGES = {"themes": "indexes/themes.md", "success_factors": "indexes/success-factors.md"}
 
 
@@ -101,19 +102,6 @@ def _population(metrics: MetricsData | None, code: str) -> Population | None:
     return Population(latest.population, latest.population_base_date)
 
 
-def newer_official_figure(case: Case, metrics: MetricsData | None) -> AreaFigure | None:
-    """The newest published figure, when it is newer than every card rate the case quotes."""
-    series = metrics.municipality_series(case.municipality.code) if metrics else []
-    quoted = [
-        parsed
-        for outcome in case.outcomes
-        if outcome.metric in CARD_RATE_METRICS and (parsed := parse_partial_date(outcome.as_of))
-    ]
-    if not series or not quoted or max(quoted) >= series[-1].release_date:
-        return None
-    return series[-1]
-
-
 def render_case_page(
     case: Case,
     env: Environment,
@@ -155,7 +143,7 @@ def render_case_page(
         judgements=judgements(case),
         proof=evidence_summary(case),
         population=_population(metrics, case.municipality.code),
-        newest_official=newer_official_figure(case, metrics),
+        official_gap=official_gap(case, metrics, today),
         index_urls={key: relative_url(page, index) for key, index in INDEX_PAGES.items()},
         anchors=anchors,
         stale=review_overdue(case.record.last_reviewed, today),

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from jinja2 import Environment
 
 from jirei.cases.model import Case
 from jirei.cases.vocabulary import Vocabulary
+from jirei.metrics.freshness import DataAge
 from jirei.metrics.store import MetricsData
 from jirei.reference.municipalities import Reference
 from jirei.site.coverage import coverage
@@ -99,7 +101,9 @@ def render_index_pages(
     vocabulary: Vocabulary,
     reference: Reference,
     metrics: MetricsData | None,
+    today: date | None = None,
 ) -> dict[str, str]:
+    """``today``: the build date, against which the home page states the data's age."""
     ordered = sorted(cases, key=lambda case: case.id)
     group_sets = {
         "indexes/prefectures.md": _prefecture_groups(ordered, reference, "indexes/prefectures.md"),
@@ -120,7 +124,7 @@ def render_index_pages(
         for page, title, intro in INDEXES
     }
     pages["cases/index.md"] = _cases_table(ordered, env, reference)
-    pages["index.md"] = _home(ordered, env, reference, metrics)
+    pages["index.md"] = _home(ordered, env, reference, metrics, today or date.today())
     return pages
 
 
@@ -153,7 +157,9 @@ def _cases_table(cases: Sequence[Case], env: Environment, reference: Reference) 
     )
 
 
-def _home(cases: Sequence[Case], env: Environment, reference: Reference, metrics: MetricsData | None) -> str:
+def _home(
+    cases: Sequence[Case], env: Environment, reference: Reference, metrics: MetricsData | None, today: date
+) -> str:
     newest = sorted(cases, key=lambda case: (case.record.created, case.id), reverse=True)[:5]
     national = None
     if metrics is not None and metrics.categories:
@@ -162,6 +168,7 @@ def _home(cases: Sequence[Case], env: Environment, reference: Reference, metrics
             "figure_kind": latest.figure_kind,
             "rate": latest.rate_percent,
             "release": latest.release_date.isoformat(),
+            "age": DataAge(latest.release_date, today),
         }
     return env.get_template("home.md.j2").render(
         counts={
