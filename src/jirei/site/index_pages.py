@@ -11,7 +11,7 @@ from jirei.cases.model import Case
 from jirei.cases.vocabulary import Vocabulary
 from jirei.metrics.store import MetricsData
 from jirei.reference.municipalities import Reference
-from jirei.site.urls import case_page, municipality_page, prefecture_page, relative
+from jirei.site.urls import case_page, municipality_page, prefecture_page, relative, relative_url
 
 APPROACHES = {
     "トップダウン": "首長や幹部が方針を示し、組織を動かした事例",
@@ -162,6 +162,7 @@ def _home(cases: Sequence[Case], env: Environment, reference: Reference, metrics
         links={
             "metrics": "metrics/index.md",
             "cases": "cases/index.md",
+            "cases_button": relative_url("index.md", "cases/index.md"),  # a raw-HTML link (no attr_list)
             "about": "about.md",
             "data": "data/index.md",
         },
