@@ -8,6 +8,7 @@ overrides in text, and warn on invisible (zero-width) characters.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import unicodedata
@@ -16,7 +17,7 @@ from typing import Any
 
 from jirei.cases.dates import parse_partial_date
 from jirei.cases.loader import KeyPath, LoadedYaml
-from jirei.cases.rules import problem_at, walk_strings
+from jirei.cases.rules import LINK_TARGET, UNSAFE_SCHEME, problem_at, walk_strings
 from jirei.problems import Problem, Severity
 
 MAX_MAGNITUDE = 10**15  # 1,000 兆: no count, yen amount or rate in a case comes near it
@@ -26,6 +27,11 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # Invisible characters: they make two titles that look the same differ, or hide a word from search.
 ZERO_WIDTH = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u061c\u180e\u00ad]")
+# What a browser ignores in a URL (control characters, white space) removed, case folded: the
+# scheme a link would really have, however it was split or disguised in the text.
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2060-\u2064\ufeff]+")
+_SCRIPT_SCHEME = re.compile(r"(?:javascript|vbscript|livescript):")
+_LINK_TO_DATA = re.compile(r"(?:\]\(|\]:|<)data:")
 NON_NEGATIVE_UNITS = frozenset({"件", "手続", "時間", "団体", "人", "枚", "分", "円"})
 
 
@@ -132,8 +138,31 @@ def text_problems(loaded: LoadedYaml) -> Iterator[Problem]:
             )  # fmt: skip
 
 
+def _disguised_link(text: str) -> str | None:
+    """A script or data: link that jirei.cases.rules' inline-link check does not see: a
+    reference definition (``[r]: javascript:…``), a scheme split by a line break or a control
+    character, an HTML entity (``&#106;avascript:``), full-width letters. None when there is none (or the inline check reports it)."""
+    if any(UNSAFE_SCHEME.match(target) for target in LINK_TARGET.findall(text)):
+        return None  # rule unsafe-link in jirei.cases.rules already reports it
+    folded = _IGNORED_IN_URL.sub("", unicodedata.normalize("NFKC", html.unescape(text))).casefold()
+    found = _SCRIPT_SCHEME.search(folded) or _LINK_TO_DATA.search(folded)
+    return found.group() if found else None
+
+
+def link_problems(loaded: LoadedYaml) -> Iterator[Problem]:
+    for path, text in walk_strings(loaded.data):
+        if path and path[-1] == "url":
+            continue  # the schema and rule url allow only http(s) there
+        if (scheme := _disguised_link(text)) is not None:
+            yield problem_at(
+                loaded, path, "unsafe-link", "この種類のリンクは書けません（分割・参照形式・全角などで書かれたものを含む）",
+                got=f'"{scheme}"', hint="リンク先は http:// または https:// の URL にしてください",
+            )  # fmt: skip
+
+
 def hostile_problems(loaded: LoadedYaml) -> Iterator[Problem]:
     yield from number_problems(loaded)
     yield from unit_range_problems(loaded)
     yield from measure_order_problems(loaded)
     yield from text_problems(loaded)
+    yield from link_problems(loaded)
