@@ -2,7 +2,8 @@
 reports anything that could run script or send a reader elsewhere.
 
 It looks at what a browser would act on, after the normalisation a browser does to a URL
-(entities decoded by the parser, control characters and white space removed, case folded):
+(entities decoded, C0 control characters and spaces stripped at the ends, tab and newline
+removed anywhere, case folded):
 
 - an ``on*`` event-handler attribute;
 - a ``javascript:``, ``vbscript:`` or ``data:`` URL in any attribute that takes a URL;
@@ -36,13 +37,15 @@ THEME_SCRIPTS = (
     re.compile(r"var target=document\.getElementById\(location\.hash\.slice\(1\)\);"),
 )
 REDIRECT_TARGET = re.compile(r"0; url=\.\./[0-9]{6}-[a-z0-9]+(?:-[a-z0-9]+)*/")
-_IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2060-\u2064\ufeff]+")
+_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 
 
 def normalised_url(value: str) -> str:
-    """A URL as a browser reads its scheme: entities decoded, control characters and white
-    space removed (browsers strip them at the ends and drop tab and newline anywhere), case folded."""
-    return _IGNORED.sub("", html.unescape(value)).casefold()
+    """A URL as a browser reads its scheme (WHATWG URL parsing): entities decoded (by the
+    parser, and once more here to be safe), C0 control characters and spaces stripped at
+    both ends, tab and newline removed anywhere, case folded."""
+    text = _TAB_OR_NEWLINE.sub("", html.unescape(value))
+    return text.strip("".join(map(chr, range(0x21)))).casefold()
 
 
 def unsafe_url(value: str) -> bool:
