@@ -11,6 +11,7 @@ import pytest
 from mkdocs.config import load_config
 
 from jirei.paths import REPO_ROOT
+from jirei.site.attr_lists import OPT_IN
 from jirei.site.sanitize import sanitize_html
 from tests.security.catalogue import ATTRIBUTE_LISTS, LINKS, MARKUP, META, CaseVariant
 from tests.security.scanner import scan_html
@@ -21,14 +22,16 @@ PAYLOADS = [*LINKS, *ATTRIBUTE_LISTS, *MARKUP, *META]
 
 @cache
 def site_markdown() -> markdown.Markdown:
+    """One instance for every test, reset between documents (as it would be if MkDocs reused it)."""
     config = load_config(str(REPO_ROOT / "mkdocs.yml"))
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
 
-def render(text: str) -> str:
+def render(text: str, *, sanitize: bool = True) -> str:
     converter = site_markdown()
     converter.reset()
-    return sanitize_html(converter.convert(text))
+    converted = converter.convert(text)
+    return sanitize_html(converted) if sanitize else converted
 
 
 def payload(variant: CaseVariant) -> str:
@@ -53,10 +56,12 @@ def test_payload_is_harmless_after_markdown_and_the_sanitizer(variant: CaseVaria
     assert scan_html(page(html)) == [], html
 
 
-def test_attr_list_is_off() -> None:
-    assert "attr_list" not in load_config(str(REPO_ROOT / "mkdocs.yml")).markdown_extensions
-    html = render('段落\n{: onclick="alert(1)" }')
-    assert "{: onclick" in html and "<p onclick" not in html  # left as text, not made an attribute
+def test_attribute_lists_are_off_unless_a_page_opts_in() -> None:
+    html = render('段落\n{: onclick="alert(1)" #x }', sanitize=False)
+    assert "{: onclick" in html and "<p" in html and 'id="x"' not in html  # left as text
+    opted_in = render(f"{OPT_IN}\n\n## 見出し {{ #downloads }}", sanitize=False)
+    assert 'id="downloads"' in opted_in and "jirei:attr-list" not in opted_in
+    assert 'id="x"' not in render("## 見出し {: #x }", sanitize=False)  # off again on the next page
 
 
 @pytest.mark.parametrize(
