@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from jirei.cases.loader import load_yaml_text
 from jirei.cases.validate import validate_files
 from jirei.problems import format_github, format_text
 from jirei.reference.municipalities import load_reference
@@ -44,3 +45,14 @@ def test_hostile_case_gets_its_rule(variant: CaseVariant, tmp_path: Path) -> Non
         assert [rule for severity, rule in found if severity == "error"] == []
     else:
         assert variant.rule in {rule for _, rule in found}, found
+
+
+@pytest.mark.parametrize("variant", CASE_VARIANTS, ids=lambda variant: variant.name)
+def test_libyaml_and_the_pure_python_parser_agree_on_the_variant(variant: CaseVariant) -> None:
+    data = variant.text().encode("utf-8")
+    fast, fast_problems = load_yaml_text(data, "a.yml")
+    slow, slow_problems = load_yaml_text(data, "a.yml", fast=False)
+    assert (fast is None) == (slow is None)
+    if fast is not None and slow is not None:
+        assert repr(fast.data) == repr(slow.data)  # repr: NaN is not equal to itself
+    assert [(p.rule, p.line) for p in fast_problems] == [(p.rule, p.line) for p in slow_problems]
