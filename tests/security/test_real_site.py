@@ -4,6 +4,7 @@ data/metrics/), every page scanned and checked for the Content-Security-Policy."
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -40,3 +41,16 @@ def test_feeds_sitemaps_and_json_exports_are_well_formed(real_site: Path) -> Non
     assert exports
     for path in exports:
         json.loads(path.read_text(encoding="utf-8"), parse_constant=_refuse)
+
+
+@pytest.mark.slow
+def test_no_page_shows_an_attribute_list_as_text(real_site: Path) -> None:
+    """A generated page that needs `{ #id }` or `{ .class }` must opt in (jirei.site.attr_lists)
+    or write the HTML itself; otherwise the braces would show on the page."""
+    leftover = re.compile(r"\{:? ?(?:[#.][\w:-]+|[a-z-]+=)[^{}<]*\}")
+    shown = [
+        path.relative_to(real_site).as_posix()
+        for path in real_site.rglob("*.html")
+        if leftover.search(re.sub(r"<(script|pre)\b.*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S))
+    ]
+    assert shown == []
