@@ -51,6 +51,8 @@ def test_no_page_shows_an_attribute_list_as_text(real_site: Path) -> None:
     shown = [
         path.relative_to(real_site).as_posix()
         for path in real_site.rglob("*.html")
-        if leftover.search(re.sub(r"<(script|pre)\b.*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S))
+        if leftover.search(
+            re.sub(r"<(script|pre)\b.*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
+        )
     ]
     assert shown == []
