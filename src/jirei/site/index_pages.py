@@ -15,7 +15,7 @@ from jirei.metrics.store import MetricsData
 from jirei.reference.municipalities import Reference
 from jirei.site.coverage import coverage
 from jirei.site.places import CAUTIONARY, place_label, prefecture_codes
-from jirei.site.urls import case_page, municipality_page, prefecture_page, relative
+from jirei.site.urls import case_page, municipality_page, prefecture_page, relative, relative_url
 
 APPROACHES = {
     "トップダウン": "首長や幹部が方針を示し、組織を動かした事例",
@@ -185,6 +185,7 @@ def _home(
         links={
             "metrics": "metrics/index.md",
             "cases": "cases/index.md",
+            "cases_button": relative_url("index.md", "cases/index.md"),  # a raw-HTML link (no attr_list)
             "about": "about.md",
             "data": "data/index.md",
         },
