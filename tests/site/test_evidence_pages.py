@@ -94,7 +94,8 @@ def test_the_evidence_box_comes_before_the_first_section_and_states_the_review_h
     box = joint.index("根拠の確かさ：一部未確認")
     assert box < joint.index('<h2 id="概要"')
     assert "admonition warning jirei-evidence-box" in joint
-    assert "出典の引用がある数値 <strong>2</strong> / 2 件" in joint
+    # the start date, the budget and the outcome: each quoted, as jirei audit counts them
+    assert "その値を含む出典の引用がある数値・日付 <strong>3</strong> / 3 件" in joint
     assert "一次資料（公式・議会） <strong>0</strong> 件・そのほか（報道・事業者など） 2 件" in joint
     assert "要確認の注記: <strong>1</strong> 件" in joint
     assert "最終確認日: 2026年11月2日" in joint

@@ -1,9 +1,9 @@
 """What a case page says about its evidence: the quotes shown with each figure and
 judgement, and the 「根拠の確かさ」 box (templates/case.md.j2).
 
-A figure is a number the case states (outcome, its baseline, staff count, procedure
-count, budget entry); each must quote its source (schema version 2). The box counts
-them, tells primary sources (公式・議会) from the rest, and shows the review state.
+The box counts the figures and dated facts the way ``jirei audit`` does (one list of them,
+:func:`jirei.cases.figures.case_claims`): how many there are and how many have a quote that
+contains the value. It tells primary sources (公式・議会) from the rest and shows the review state.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from jirei.cases.figures import ClaimKind, case_claims
 from jirei.cases.model import Case, Cited, Evidence
 
 PRIMARY_KINDS = ("公式", "議会")
@@ -73,11 +74,11 @@ class EvidenceSummary:
 
 
 def evidence_summary(case: Case) -> EvidenceSummary:
-    all_figures = list(figures(case))
+    claims = [claim for claim in case_claims(case) if claim.kind is not ClaimKind.JUDGEMENT]
     primary = sum(1 for source in case.sources if source.kind in PRIMARY_KINDS)
     return EvidenceSummary(
-        figures=len(all_figures),
-        quoted_figures=sum(1 for figure in all_figures if any(item.quote for item in figure.evidence)),
+        figures=len(claims),
+        quoted_figures=sum(1 for claim in claims if claim.quote_contains_value()),
         primary_sources=primary,
         other_sources=len(case.sources) - primary,
         caveats=sum(1 for item in _evidence(case) if item.caveat),
