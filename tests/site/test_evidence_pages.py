@@ -119,10 +119,11 @@ def test_the_source_list_shows_kind_primary_source_and_note(built: Path) -> None
 
 def test_the_summary_counts_every_figure(tmp_path: Path) -> None:
     case = fake_case(tmp_path)
-    assert evidence_summary(case).figures == 1
+    # the period's start, the measure's start and the outcome's value
+    assert evidence_summary(case).figures == 3
     empty = dataclasses.replace(case.outcomes[0], evidence=())
     summary = evidence_summary(dataclasses.replace(case, outcomes=(empty,)))
-    assert (summary.figures, summary.quoted_figures) == (1, 0)
+    assert (summary.figures, summary.quoted_figures) == (3, 2)
 
 
 def test_markup_in_a_quote_or_caveat_is_escaped(tmp_path: Path) -> None:
