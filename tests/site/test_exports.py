@@ -127,7 +127,7 @@ def test_cases_csv_has_members_kind_source_kinds_and_evidence_counts(tmp_path: P
     assert joint["case_kind"] == "取組事例"
     assert joint["source_kinds"] == f"報道{LIST_SEPARATOR}ミラー"
     assert joint["primary_source_urls"] == "https://example.com/kyodo/gikai"
-    assert (joint["figures"], joint["figures_quoted"]) == ("2", "2")
+    assert (joint["figures"], joint["figures_quoted"]) == ("3", "3")  # start date, budget, outcome
     assert joint["review_status"] == "一部未確認"
     assert cautionary["case_kind"] == "課題事例"
     assert cautionary["member_codes"] == ""

@@ -116,12 +116,12 @@ CSV_COLUMNS: tuple[tuple[str, str, Callable[[Case], str]], ...] = (
     ),
     (
         "figures",
-        "数値（成果・比較の基準・人数・手続数・予算）の数",
+        "数値・日付（成果・比較の基準・順位・人数・手続数・予算・期間と施策の日付）の数（jirei audit と同じ数え方）",
         lambda c: str(evidence_summary(c).figures),
     ),
     (
         "figures_quoted",
-        "そのうち出典の引用（根拠）がある数値の数",
+        "そのうち、その値を含む出典の引用（根拠）がある数",
         lambda c: str(evidence_summary(c).quoted_figures),
     ),
     ("former_ids", "以前の事例 ID（旧 URL は転送されます）", lambda c: _joined(c.former_ids)),
