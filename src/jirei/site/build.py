@@ -26,11 +26,13 @@ from jirei.paths import CASES_DIR, DOCS_DIR, SCHEMA_PATH, TEMPLATES_DIR
 from jirei.problems import JireiError, Problem
 from jirei.reference.municipalities import Reference, load_reference
 from jirei.site.case_pages import case_link, links_by_code, render_case_pages
+from jirei.site.compare_page import CompareLinks, render_compare_page
 from jirei.site.errors_page import ERRORS_PAGE, render_errors_page
 from jirei.site.field_reference import FIELDS_PAGE, render_field_reference
 from jirei.site.finder_page import render_finder_page
 from jirei.site.index_pages import render_index_pages
 from jirei.site.jinja import make_environment
+from jirei.site.maps_view import MapViews
 from jirei.site.metrics_pages import municipality_chart_for_case, render_metrics_pages
 from jirei.site.publishing import render_publishing
 from jirei.site.writer import WriteReport, write_outputs
@@ -153,6 +155,8 @@ def _build(
     # process analyses the metrics; each is added (or its error raised) at its usual place.
     with calls_in_background([case_pages, index_pages, finder_page, publishing]) as ahead:
         analysis = _analysis_or_none(metrics, reference)
+        env.globals["jirei_maps"] = MapViews(metrics, reference, cases_by_code)  # templates/partials/map_*.md.j2
+        env.globals["jirei_compare"] = CompareLinks(similar)
         ahead.wait()
     outputs: dict[str, str | bytes] = {}
     outputs.update(ahead.result(0))
@@ -161,6 +165,7 @@ def _build(
     outputs.update(
         render_metrics_pages(metrics, reference, cases_by_code, env, similar=similar, analysis=analysis)
     )
+    outputs.update(render_compare_page(analysis or analyse(metrics, reference), cases_by_code, env))
     outputs[ERRORS_PAGE] = render_errors_page(env)
     outputs[FIELDS_PAGE] = render_field_reference(load_schema(), vocabulary, env)
     outputs.update(_data_files(metrics_dir, SCHEMA_PATH))
