@@ -156,7 +156,9 @@
     chart.replaceChildren();
     chart.hidden = !records.length;
     if (!records.length) return;
-    const W = 640, H = 300, L = 44, R = 12, T = 12, B = 28;
+    // The viewBox follows the shown width, so the labels keep their size on a phone.
+    const W = Math.round(Math.max(320, Math.min(640, chart.clientWidth || 640)));
+    const H = Math.round(W * 0.5), L = 44, R = 12, T = 12, B = 28;
     const times = records[0].dates.map((d) => Date.parse(d));
     const values = records.flatMap((r) => r.rates.filter((v) => v !== null));
     const top = Math.max(10, Math.ceil(Math.max(...values) / 10) * 10);
@@ -173,7 +175,8 @@
       root.append(svg("text", { x: L - 6, y: y(v) + 4, class: "jirei-compare__axis jirei-compare__axis--y" }, `${v}%`));
     }
     const first = new Date(t0).getUTCFullYear(), last = new Date(t1).getUTCFullYear();
-    for (let year = first + 1; year <= last; year++) {
+    const step = W < 480 ? 2 : 1;
+    for (let year = first + 1; year <= last; year += step) {
       const t = Date.UTC(year, 0, 1);
       root.append(svg("line", { x1: x(t), x2: x(t), y1: T, y2: H - B, class: "jirei-compare__grid" }));
       root.append(svg("text", { x: x(t), y: H - 8, class: "jirei-compare__axis" }, `${year}年`));
@@ -206,7 +209,9 @@
     t.append(el("caption", {}, "最新の公表の数値・順位・事例"));
     const head = el("tr");
     for (const name of ["団体", "基準日", "人口", "枚数", "率", "全国順位", "都道府県内順位", "区分内順位", "事例"]) head.append(el("th", { scope: "col" }, name));
-    t.append(el("thead")).append(head);
+    const thead = el("thead");
+    thead.append(head);
+    t.append(thead);
     const body = el("tbody");
     for (const r of records) {
       const row = el("tr");

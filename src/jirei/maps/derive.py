@@ -18,6 +18,7 @@ from jirei.maps.projection import project
 from jirei.maps.simplify import simplify
 from jirei.maps.topojson import decode_arcs, encode_arcs, features
 from jirei.paths import DATA_DIR
+from jirei.reference.codes import with_check_digit
 
 RAW_BOUNDARIES = DATA_DIR / "raw/boundaries/smartnews-smri-japan-topography/N03-21_210101_designated_city.json"
 BOUNDARIES = DATA_DIR / "boundaries/municipalities.topojson"
@@ -28,12 +29,6 @@ OGASAWARA_CODE = "13421"
 OGASAWARA_SCALE = 2.0
 IZU_CODES = ("13361", "13402")  # 大島町 … 青ヶ島村
 INSET_LABELS = {"okinawa": "沖縄県", "ogasawara": "小笠原諸島（縮尺2倍）", "izu": "伊豆諸島"}
-
-
-def check_digit(code5: str) -> str:
-    """The 6-digit 全国地方公共団体コード of a 5-digit one (総務省's check digit)."""
-    total = sum(int(d) * w for d, w in zip(code5, (6, 5, 4, 3, 2), strict=True))
-    return code5 + str((11 - total % 11) % 10)
 
 
 def _inset(code5: str, lon: float, lat: float) -> str | None:
@@ -74,7 +69,7 @@ def derive(raw: dict[str, Any]) -> dict[str, Any]:
                 for ref in ring:
                     arc_tag[ref if ref >= 0 else ~ref] = tag
         name = (feature.properties.get("N03_004") or feature.properties.get("N03_003") or "")
-        kept.append((check_digit(code5), polygons, tags, feature.properties.get("N03_001", "") + name))
+        kept.append((with_check_digit(code5), polygons, tags, feature.properties.get("N03_001", "") + name))
     projected = {i: [project(lon, lat) for lon, lat in lonlat[i]] for i in arc_tag}
     main = _bbox(p for i, pts in projected.items() if not arc_tag[i] for p in pts)
     boxes = _place_insets(projected, arc_tag, main)

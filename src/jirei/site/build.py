@@ -25,6 +25,7 @@ from jirei.parallel import calls_in_background
 from jirei.paths import CASES_DIR, DOCS_DIR, SCHEMA_PATH, TEMPLATES_DIR
 from jirei.problems import JireiError, Problem
 from jirei.reference.municipalities import Reference, load_reference
+from jirei.reference.peer_groups import load_peer_groups
 from jirei.site.case_pages import case_link, links_by_code, render_case_pages
 from jirei.site.compare_page import CompareLinks, render_compare_page
 from jirei.site.errors_page import ERRORS_PAGE, render_errors_page
@@ -128,7 +129,7 @@ def _build(
     cases_by_code = links_by_code(cases)
 
     populations = latest_populations(metrics, reference)
-    similar = similar_municipalities(reference, populations)
+    similar = similar_municipalities(reference, populations, peer_groups=load_peer_groups())
 
     def case_pages() -> Mapping[str, str | bytes]:
         return render_case_pages(

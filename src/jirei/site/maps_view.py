@@ -14,6 +14,8 @@ from datetime import date
 from decimal import Decimal
 from html import escape
 
+from markupsafe import Markup
+
 from jirei.maps.geometry import NO_MOVE, Boundaries, Box, Frame, PathMaker, Placement, load_boundaries
 from jirei.metrics.store import MetricsData
 from jirei.reference.municipalities import Reference
@@ -25,7 +27,7 @@ from jirei.site.urls import OVERVIEW_PAGE, municipality_page, prefecture_page, r
 NATIONAL_WIDTH = 1000  # viewBox units
 PREFECTURE_SIZE = 640  # the longer side of a prefecture map
 EARLIER_RELEASE = date(2021, 5, 1)
-INSET_SHARE = 0.45  # an inset of a prefecture map: its longer side, relative to the main part's
+INSET_SHARE = 0.35  # an inset of a prefecture map: its longer side, relative to the main part's
 BREAKS_NOTE = "色の区切りは、その公表回の全市区町村の率を5等分（五分位）した値を整数に丸めたものです。"
 
 
@@ -97,7 +99,7 @@ class MapViews:
             marker_radius=3,
             font_size=16,
         )
-        return choropleth(spec) + self._table(spec)
+        return Markup(choropleth(spec) + self._table(spec))  # escaped where built
 
     def _table(self, spec: MapSpec) -> str:
         heads = "".join(f"<th>{escape(layer.label)}</th>" for layer in spec.layers)
@@ -152,7 +154,7 @@ class MapViews:
             note=BREAKS_NOTE + "全国の地図と同じ区切りです。同じ内容は下の「市区町村の一覧」の表にあります。",
             marker_radius=5,
         )
-        return choropleth(spec)
+        return Markup(choropleth(spec))  # escaped where built
 
 
 
