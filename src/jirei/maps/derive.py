@@ -20,7 +20,9 @@ from jirei.maps.topojson import decode_arcs, encode_arcs, features
 from jirei.paths import DATA_DIR
 from jirei.reference.codes import with_check_digit
 
-RAW_BOUNDARIES = DATA_DIR / "raw/boundaries/smartnews-smri-japan-topography/N03-21_210101_designated_city.json"
+RAW_BOUNDARIES = (
+    DATA_DIR / "raw/boundaries/smartnews-smri-japan-topography/N03-21_210101_designated_city.json"
+)
 BOUNDARIES = DATA_DIR / "boundaries/municipalities.topojson"
 GRID_WIDTH = 8000  # grid units across the main map (≈ 0.26 km each)
 TOLERANCE = 1.0  # grid units; the maps simplify further for their own scale
@@ -39,7 +41,7 @@ def _inset(code5: str, lon: float, lat: float) -> str | None:
     if code5.startswith("47"):
         return "okinawa"
     if code5 == OGASAWARA_CODE and lat < 28.5:
-        return "ogasawara" if 26.3 < lat and lon < 144 else None
+        return "ogasawara" if lat > 26.3 and lon < 144 else None
     return ""
 
 
@@ -68,7 +70,7 @@ def derive(raw: dict[str, Any]) -> dict[str, Any]:
             for ring in polygon:
                 for ref in ring:
                     arc_tag[ref if ref >= 0 else ~ref] = tag
-        name = (feature.properties.get("N03_004") or feature.properties.get("N03_003") or "")
+        name = feature.properties.get("N03_004") or feature.properties.get("N03_003") or ""
         kept.append((with_check_digit(code5), polygons, tags, feature.properties.get("N03_001", "") + name))
     projected = {i: [project(lon, lat) for lon, lat in lonlat[i]] for i in arc_tag}
     main = _bbox(p for i, pts in projected.items() if not arc_tag[i] for p in pts)
@@ -84,7 +86,12 @@ def derive(raw: dict[str, Any]) -> dict[str, Any]:
             for polygon in polygons
         ]
         geometries.append(
-            {"type": "MultiPolygon", "id": code, "properties": {"name": name, "insets": tags}, "arcs": remapped}
+            {
+                "type": "MultiPolygon",
+                "id": code,
+                "properties": {"name": name, "insets": tags},
+                "arcs": remapped,
+            }
         )
     width, height = GRID_WIDTH, round((main[3] - main[1]) * k)
     return {
@@ -93,7 +100,11 @@ def derive(raw: dict[str, Any]) -> dict[str, Any]:
         "transform": {"scale": [1, 1], "translate": [0, 0]},
         "jirei": {
             "insets": [
-                {"id": tag, "label": INSET_LABELS[tag], "box": [round((v - o) * k) for v, o in zip(box, main[:2] * 2, strict=True)]}
+                {
+                    "id": tag,
+                    "label": INSET_LABELS[tag],
+                    "box": [round((v - o) * k) for v, o in zip(box, main[:2] * 2, strict=True)],
+                }
                 for tag, box in boxes.items()
             ],
             "source": "国土数値情報（行政区域データ）N03 2021-01-01（スマートニュース メディア研究所の簡素化 1% 版）",
@@ -125,7 +136,9 @@ def _place_insets(
     return boxes
 
 
-def _grid_arc(points: Sequence[tuple[float, float]], main: Sequence[float], k: float) -> list[tuple[int, int]]:
+def _grid_arc(
+    points: Sequence[tuple[float, float]], main: Sequence[float], k: float
+) -> list[tuple[int, int]]:
     scaled = [((x - main[0]) * k, (y - main[1]) * k) for x, y in points]
     result: list[tuple[int, int]] = []
     for x, y in simplify(scaled, TOLERANCE):
@@ -140,7 +153,9 @@ def _grid_arc(points: Sequence[tuple[float, float]], main: Sequence[float], k: f
 def write(raw_path: Path = RAW_BOUNDARIES, out_path: Path = BOUNDARIES) -> dict[str, Any]:
     topology = derive(json.loads(raw_path.read_text(encoding="utf-8")))
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(json.dumps(topology, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    out_path.write_text(
+        json.dumps(topology, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     return topology
 
 

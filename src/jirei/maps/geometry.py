@@ -85,7 +85,7 @@ def load_boundaries(path: Path = BOUNDARIES) -> Boundaries:
 
 def numbers(values: Iterable[int]) -> str:
     """Integers for path data, separated by a space only where no minus sign separates them."""
-    out = []
+    out: list[str] = []
     for value in values:
         text = str(value)
         out.append(text if not out or text[0] == "-" else " " + text)
@@ -180,7 +180,7 @@ class PathMaker:
 
 def _line_path(points: Sequence[tuple[int, int]]) -> str:
     (x0, y0), rest = points[0], points[1:]
-    deltas = []
+    deltas: list[int] = []
     px, py = x0, y0
     for x, y in rest:
         deltas += (x - px, y - py)

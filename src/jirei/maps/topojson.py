@@ -70,9 +70,7 @@ def features(topology: Mapping[str, Any], name: str | None = None) -> list[Featu
         name = next(iter(objects))
     collection = objects[name]
     geometries = collection["geometries"] if collection["type"] == "GeometryCollection" else [collection]
-    return [
-        Feature(str(g.get("id", "")), g.get("properties") or {}, _polygons(g)) for g in geometries
-    ]
+    return [Feature(str(g.get("id", "")), g.get("properties") or {}, _polygons(g)) for g in geometries]
 
 
 def encode_arcs(arcs: Sequence[Sequence[tuple[int, int]]]) -> list[list[list[int]]]:

@@ -33,7 +33,7 @@ class Peers(tuple[str, ...]):
         peers.peer_group = peer_group
         return peers
 
-    def __getnewargs__(self) -> tuple[tuple[str, ...], str, str]:  # type: ignore[override]
+    def __getnewargs__(self) -> tuple[tuple[str, ...], str, str]:
         return (tuple(self), self.basis, self.peer_group)
 
 

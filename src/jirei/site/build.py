@@ -156,7 +156,9 @@ def _build(
     # process analyses the metrics; each is added (or its error raised) at its usual place.
     with calls_in_background([case_pages, index_pages, finder_page, publishing]) as ahead:
         analysis = _analysis_or_none(metrics, reference)
-        env.globals["jirei_maps"] = MapViews(metrics, reference, cases_by_code)  # templates/partials/map_*.md.j2
+        env.globals["jirei_maps"] = MapViews(
+            metrics, reference, cases_by_code
+        )  # templates/partials/map_*.md.j2
         env.globals["jirei_compare"] = CompareLinks(similar)
         ahead.wait()
     outputs: dict[str, str | bytes] = {}

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from html import escape
+from itertools import pairwise
 
 from jirei.maps.geometry import NO_MOVE, PathMaker, Placement
 
@@ -100,7 +101,7 @@ def legend_labels(breaks: Sequence[Decimal]) -> list[str]:
     if not breaks:
         return ["すべての団体"]
     labels = [f"{breaks[0]}%未満"]
-    labels += [f"{low}%以上{high}%未満" for low, high in zip(breaks, breaks[1:], strict=False)]
+    labels += [f"{low}%以上{high}%未満" for low, high in pairwise(breaks)]
     labels.append(f"{breaks[-1]}%以上")
     return labels
 
@@ -113,7 +114,9 @@ def area_title(area: MapArea, layers: Sequence[Layer]) -> str:
     if len(layers) == 1:
         values = _value_text(area.values[0])
     else:
-        values = "・".join(f"{layer.label} {_value_text(v)}" for layer, v in zip(layers, area.values, strict=True))
+        values = "・".join(
+            f"{layer.label} {_value_text(v)}" for layer, v in zip(layers, area.values, strict=True)
+        )
     cases = f"（事例 {area.cases} 件）" if area.cases else ""
     return f"{area.name} {values}{cases}"
 
@@ -183,7 +186,11 @@ def _marks(spec: MapSpec) -> str:
     r = spec.marker_radius
     circles = "".join(
         f'<circle cx="{x}" cy="{y}" r="{r}"/>'
-        for x, y in (spec.paths.centre(a.code, spec.place) for a in spec.areas if a.cases and a.code in spec.paths.boundaries.areas)
+        for x, y in (
+            spec.paths.centre(a.code, spec.place)
+            for a in spec.areas
+            if a.cases and a.code in spec.paths.boundaries.areas
+        )
     )
     width = r / 2.5
     return f'<g class="jirei-map__marks" fill="#fff" stroke="#000" stroke-width="{width:g}" pointer-events="none" aria-hidden="true">{circles}</g>'
@@ -218,7 +225,7 @@ def choropleth(spec: MapSpec) -> str:
         f'<svg class="jirei-map__svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="group" aria-labelledby="{spec.id}-title">'
         f'<title id="{spec.id}-title">{escape(spec.title)}（各団体はページへのリンク）</title>'
         f'<g class="jirei-map__areas" stroke="#fff" stroke-width="0.3">{areas}</g>{border}{_insets(spec)}{_marks(spec)}</svg>'
-        f'<figcaption><strong>{escape(spec.title)}</strong>{legends}{note}'
+        f"<figcaption><strong>{escape(spec.title)}</strong>{legends}{note}"
         f'<p class="jirei-map__source">{escape(ATTRIBUTION)}。{escape(COURTESY)}。</p></figcaption>'
         f'<span id="{spec.id}-end"></span></figure></div>'
     )

@@ -25,7 +25,9 @@ COMPARE_DATA = "compare/data/{pref_code}.json"
 MAX_CHOSEN = 4
 
 
-def _record(analysis: Analysis, code: str, dates: Sequence[date], cases: Sequence[CaseLink]) -> dict[str, object]:
+def _record(
+    analysis: Analysis, code: str, dates: Sequence[date], cases: Sequence[CaseLink]
+) -> dict[str, object]:
     municipality = analysis.reference.by_code[code]
     series = analysis.municipality_series(code)
     by_date = {f.release_date: f for f in series}

@@ -9,9 +9,11 @@ it they draw no map.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from html import escape
 
 from markupsafe import Markup
@@ -81,10 +83,7 @@ class MapViews:
         scale = NATIONAL_WIDTH / b.width
         paths = PathMaker(b, Frame(scale, (0.0, 0.0), tolerance=0.6))
         days = [self.latest] + ([self.earlier] if self.earlier and self.earlier != self.latest else [])
-        insets = tuple(
-            InsetBox(*(round(v * scale) for v in (i.box[0], i.box[1], i.box[2] - i.box[0], i.box[3] - i.box[1])), i.label)
-            for i in b.insets
-        )
+        insets = tuple(_view_box(i.box, scale, (0.0, 0.0), i.label) for i in b.insets)
         labels = [f"{japanese_date(days[0])}（最新）", *(japanese_date(d) for d in days[1:])]
         spec = MapSpec(
             id="map-national",
@@ -128,16 +127,15 @@ class MapViews:
         main_tag = "" if "" in tags else min(tags)
         box = b.box(codes, lambda tag: tag == main_tag)
         places, boxes = _beside(b, codes, box, sorted(tags - {main_tag}))
-        x1 = max([box[2], *(x + w for x, _, w, _ in boxes.values())])
-        y1 = max([box[3], *(y + h for _, y, _, h in boxes.values())])
+        x1 = max([box[2], *(inset[2] for inset in boxes.values())])
+        y1 = max([box[3], *(inset[3] for inset in boxes.values())])
         width, height = x1 - box[0], y1 - box[1]
         scale = (PREFECTURE_SIZE - 20) / max(width, height, 1)
         frame = Frame(scale, (10 - box[0] * scale, 10 - box[1] * scale), tolerance=0.4)
         paths = PathMaker(b, frame)
         labels = {i.id: i.label.split("（")[0] for i in b.insets} | {"izu": "伊豆諸島"}
         insets = tuple(
-            InsetBox(round(x * scale + frame.offset[0]) - 4, round(y * scale + frame.offset[1]) - 4, round(w * scale) + 8, round(h * scale) + 8, labels.get(tag, tag))
-            for tag, (x, y, w, h) in boxes.items()
+            _view_box(inset, scale, frame.offset, labels.get(tag, tag), pad=4) for tag, inset in boxes.items()
         )
         page = prefecture_page(pref_code)
         prefecture = self.reference.prefectures.get(pref_code)
@@ -157,22 +155,33 @@ class MapViews:
         return Markup(choropleth(spec))  # escaped where built
 
 
-
 def _beside(
     b: Boundaries, codes: Sequence[str], box: Box, tags: Sequence[str]
-) -> tuple[dict[str, Placement], dict[str, tuple[float, float, float, float]]]:
+) -> tuple[dict[str, Placement], dict[str, Box]]:
     """Placements that stack the inset parts (e.g. 東京都's 伊豆諸島 and 小笠原諸島) in a column to
-    the right of the main part, each scaled to INSET_SHARE of it; and their boxes (x, y, w, h)."""
+    the right of the main part, each scaled to INSET_SHARE of it; and their boxes (grid units)."""
     places: dict[str, Placement] = {}
-    boxes: dict[str, tuple[float, float, float, float]] = {}
+    boxes: dict[str, Box] = {}
     side = max(box[2] - box[0], box[3] - box[1]) * INSET_SHARE
     gap = side * 0.08
     top = box[1]
     for tag in tags:
-        x0, y0, x1, y1 = b.box(codes, lambda t, tag=tag: t == tag)
+        x0, y0, x1, y1 = b.box(codes, partial(operator.eq, tag))
         factor = side / max(x1 - x0, y1 - y0, 1)
         left = box[2] + gap
         places[tag] = (factor, left - x0 * factor, top - y0 * factor)
-        boxes[tag] = (left, top, (x1 - x0) * factor, (y1 - y0) * factor)
+        boxes[tag] = (left, top, left + (x1 - x0) * factor, top + (y1 - y0) * factor)
         top += (y1 - y0) * factor + gap
     return places, boxes
+
+
+def _view_box(box: Box, scale: float, offset: tuple[float, float], label: str, pad: int = 0) -> InsetBox:
+    """An inset frame in view units from a box (x0, y0, x1, y1) in grid units."""
+    x0, y0, x1, y1 = box
+    return InsetBox(
+        round(x0 * scale + offset[0]) - pad,
+        round(y0 * scale + offset[1]) - pad,
+        round((x1 - x0) * scale) + 2 * pad,
+        round((y1 - y0) * scale) + 2 * pad,
+        label,
+    )
