@@ -81,7 +81,7 @@ class MapViews:
             return ""
         b = self.boundaries
         scale = NATIONAL_WIDTH / b.width
-        paths = PathMaker(b, Frame(scale, (0.0, 0.0), tolerance=0.6))
+        paths = PathMaker(b, Frame(scale, (0.0, 0.0), tolerance=0.8))
         days = [self.latest] + ([self.earlier] if self.earlier and self.earlier != self.latest else [])
         insets = tuple(_view_box(i.box, scale, (0.0, 0.0), i.label) for i in b.insets)
         labels = [f"{japanese_date(days[0])}（最新）", *(japanese_date(d) for d in days[1:])]
