@@ -24,6 +24,11 @@ def test_the_national_map_is_clickable(page: Page) -> None:
     expect(page).to_have_url(re.compile(r"/municipalities/172065/$"))
 
 
+def test_the_national_map_page_has_no_serious_violations(page: Page) -> None:
+    page.goto("metrics/")
+    assert serious(page) == []
+
+
 def test_the_map_is_reachable_by_keyboard_and_switches_release(page: Page) -> None:
     page.goto("metrics/")
     page.locator(".jirei-map__pick--l1").check()

@@ -94,7 +94,8 @@ class MapViews:
             size=(NATIONAL_WIDTH, round(b.height * scale)),
             border=paths.arcs_path(b.border_arcs(lambda code: code[:2])),
             insets=insets,
-            note=BREAKS_NOTE + "太線は都道府県境です。南鳥島・硫黄列島・沖ノ鳥島などは省略しています。",
+            note=BREAKS_NOTE
+            + "太線は都道府県境、灰色はデータのない地域（北方領土の6村など）です。南鳥島・硫黄列島・沖ノ鳥島などは省略しています。",
             marker_radius=3,
             font_size=16,
         )
