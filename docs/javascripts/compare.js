@@ -73,7 +73,11 @@
     const q = normalize(query);
     if (!q) return [];
     const exact = places.filter((p) => p.keys.includes(q) || normalize(p.full) === q);
-    const starts = places.filter((p) => !exact.includes(p) && p.keys.some((k) => k.startsWith(q)));
+    // Shorter names first among those that start with the query: かが → 加賀市 before 鏡石町.
+    const shortest = (p) => Math.min(...p.keys.filter((k) => k.startsWith(q)).map((k) => k.length));
+    const starts = places
+      .filter((p) => !exact.includes(p) && p.keys.some((k) => k.startsWith(q)))
+      .sort((a, b) => shortest(a) - shortest(b) || a.code.localeCompare(b.code));
     const inside = places.filter(
       (p) => !exact.includes(p) && !starts.includes(p) && normalize(p.full).includes(q),
     );
@@ -170,7 +174,7 @@
     const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": "jirei-compare-chart-title jirei-compare-chart-desc" });
     root.append(svg("title", { id: "jirei-compare-chart-title" }, title));
     root.append(svg("desc", { id: "jirei-compare-chart-desc" }, `最新の公表値：${latest}。`));
-    for (let v = 0; v <= top; v += 10) {
+    for (let v = 0; v <= top; v += W < 480 ? 20 : 10) {
       root.append(svg("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), class: "jirei-compare__grid" }));
       root.append(svg("text", { x: L - 6, y: y(v) + 4, class: "jirei-compare__axis jirei-compare__axis--y" }, `${v}%`));
     }
@@ -195,43 +199,51 @@
     chart.append(el("figcaption", {}, `${title}（線の色と形は上の「選んだ団体」の印と同じ）。出典：総務省『マイナンバーカード交付状況』。`));
   }
 
-  function cell(row, text, header = false) {
-    const node = el(header ? "th" : "td", header ? { scope: "row" } : {});
-    if (text instanceof Node) node.append(text);
-    else node.textContent = text;
-    row.append(node);
-  }
-
+  // One column per municipality and one row per figure, so four municipalities fit a phone.
   function renderTable(records) {
     table.replaceChildren();
     if (!records.length) return;
+    const date = (iso) => iso.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日");
+    const number = (n) => n.toLocaleString("ja-JP");
+    const rows = [
+      ["基準日", (r) => (r.latest ? date(r.latest.date) : "—")],
+      ["人口", (r) => (r.latest ? `${number(r.latest.population)}人` : "—")],
+      ["枚数", (r) => (r.latest ? `${number(r.latest.cards)}枚（${r.latest.kind}）` : "—")],
+      ["人口に対する枚数の率", (r) => (r.latest ? `${r.latest.rate}%` : "—")],
+      ["全国順位", (r) => (r.ranks ? r.ranks.national : "—")],
+      ["都道府県内順位", (r) => (r.ranks ? r.ranks.prefecture : "—")],
+      ["区分内順位", (r) => (r.ranks ? `${r.ranks.group}（${r.ranks.group_name}）` : "—")],
+      ["区分", (r) => r.category],
+      ["事例", (r) => r.cases],
+    ];
     const t = el("table");
     t.append(el("caption", {}, "最新の公表の数値・順位・事例"));
     const head = el("tr");
-    for (const name of ["団体", "基準日", "人口", "枚数", "率", "全国順位", "都道府県内順位", "区分内順位", "事例"]) head.append(el("th", { scope: "col" }, name));
+    head.append(el("th", { scope: "col" }, "項目"));
+    for (const r of records) {
+      const th = el("th", { scope: "col" });
+      th.append(el("a", { href: r.page }, r.name));
+      head.append(th);
+    }
     const thead = el("thead");
     thead.append(head);
     t.append(thead);
     const body = el("tbody");
-    for (const r of records) {
+    for (const [label, value] of rows) {
       const row = el("tr");
-      cell(row, el("a", { href: r.page }, r.name), true);
-      const latest = r.latest;
-      cell(row, latest ? latest.date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日") : "—");
-      cell(row, latest ? `${latest.population.toLocaleString("ja-JP")}人` : "—");
-      cell(row, latest ? `${latest.cards.toLocaleString("ja-JP")}枚（${latest.kind}）` : "—");
-      cell(row, latest ? `${latest.rate}%` : "—");
-      cell(row, r.ranks ? r.ranks.national : "—");
-      cell(row, r.ranks ? r.ranks.prefecture : "—");
-      cell(row, r.ranks ? `${r.ranks.group}（${r.ranks.group_name}）` : "—");
-      const cases = el("td", { class: "jirei-text" });
-      if (r.cases.length) {
-        r.cases.forEach(([title, href], i) => {
-          if (i) cases.append(el("br"));
-          cases.append(el("a", { href }, title));
-        });
-      } else cases.textContent = "—";
-      row.append(cases);
+      row.append(el("th", { scope: "row" }, label));
+      for (const r of records) {
+        const cell = el("td");
+        const shown = value(r);
+        if (Array.isArray(shown)) {
+          if (!shown.length) cell.textContent = "—";
+          shown.forEach(([title, href], i) => {
+            if (i) cell.append(el("br"));
+            cell.append(el("a", { href }, title));
+          });
+        } else cell.textContent = shown;
+        row.append(cell);
+      }
       body.append(row);
     }
     t.append(body);
