@@ -34,6 +34,8 @@ BREAKS_NOTE = "色の区切りは、その公表回の全市区町村の率を5�
 
 
 class MapViews:
+    """The maps of one build: boundaries loaded once, class breaks computed once per release."""
+
     def __init__(
         self,
         metrics: MetricsData,
