@@ -112,6 +112,7 @@ def test_the_legend_counts_add_up_and_no_inline_style_or_script(views: MapViews)
     assert sum(counts) == len(TOWNS) + 1  # five with data and the one without
     assert "データなし（1団体）" in html
     assert " style=" not in html and "<script" not in html and not re.search(r" on[a-z]+=", html)
+    assert html.count('data-pagefind-ignore="all"') == 2  # the map and its table: not indexed for search
 
 
 def test_a_prefecture_map_shows_only_its_municipalities(views: MapViews) -> None:

@@ -8,6 +8,7 @@ without a stylesheet; a map with more layers (release dates) draws them with the
 paths and links, chosen by radio buttons and CSS classes (``l1c3``: layer 1, colour 3;
 docs/stylesheets/maps.css), which keeps the page within its size budget.
 Municipalities with cases carry a white dot. The attribution line is in every caption.
+Maps are left out of the search index: their 1,741 names would make /metrics/ match every place.
 """
 
 from __future__ import annotations
@@ -220,7 +221,7 @@ def choropleth(spec: MapSpec) -> str:
     note = f"<p>{escape(spec.note)}</p>" if spec.note else ""
     legends = "".join(_legend(spec, n) for n in range(len(spec.layers)))
     return (
-        f'<div class="jirei-map-layers">{_chooser(spec)}<figure class="jirei-map" id="{spec.id}">'
+        f'<div class="jirei-map-layers" data-pagefind-ignore="all">{_chooser(spec)}<figure class="jirei-map" id="{spec.id}">'
         f'<a class="jirei-map__skip" href="#{spec.id}-end">地図を飛ばす</a>'
         f'<svg class="jirei-map__svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="group" aria-labelledby="{spec.id}-title">'
         f'<title id="{spec.id}-title">{escape(spec.title)}（各団体はページへのリンク）</title>'

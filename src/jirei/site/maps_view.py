@@ -112,7 +112,7 @@ class MapViews:
             for area in spec.areas
         )
         return (
-            '<details class="jirei-map__table jirei-data"><summary>地図の内容を表で見る（全市区町村の率と事例の件数）</summary>'
+            '<details class="jirei-map__table jirei-data" data-pagefind-ignore="all"><summary>地図の内容を表で見る（全市区町村の率と事例の件数）</summary>'
             f"<table><thead><tr><th>市区町村</th>{heads}<th>事例</th></tr></thead><tbody>{rows}</tbody></table></details>"
         )
 
