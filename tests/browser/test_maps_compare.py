@@ -87,3 +87,11 @@ def test_compare_without_javascript_explains_and_links(browser: Browser, site_ur
         assert page.locator("[data-jirei-compare-fallback] a").count() >= 3
     finally:
         context.close()
+
+
+def test_a_municipality_page_opens_the_comparison_with_its_peers(page: Page) -> None:
+    page.goto("municipalities/172065/")
+    expect(page.locator(".jirei-similar")).to_contain_text("総務省の類似団体区分")
+    page.get_by_role("link", name="加賀市と類似団体を並べて比べる").click()
+    expect(page).to_have_url(re.compile(r"/compare/\?codes=172065(,\d{6}){3}$"))
+    expect(page.locator("#jirei-compare-chosen li")).to_have_count(4)
