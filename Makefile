@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site search-report serve build validate browser test lint typecheck data boundaries bench clean
+.PHONY: site search-report serve build validate audit browser test lint typecheck data boundaries bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ $(BIN)/.installed: pyproject.toml
 VALIDATE_FORMAT ?= text
 validate: $(BIN)/.installed
 	$(BIN)/jirei validate --format $(VALIDATE_FORMAT)
+
+## audit: 事例ごとに、数値・判断の根拠（引用）と公表値との照合を表示する（エラーがあれば失敗）
+AUDIT_FORMAT ?= text
+audit: $(BIN)/.installed
+	$(BIN)/jirei audit --format $(AUDIT_FORMAT)
 
 ## build: 事例と交付状況データから docs/ にページを生成する
 build: $(BIN)/.installed
@@ -45,9 +50,10 @@ typecheck: $(BIN)/.installed
 browser:
 	bash scripts/install-browser.sh
 
-## test: リント・型検査・すべてのテスト（サイト全体の --strict ビルド、ブラウザとアクセシビリティのテストを含む）
+## test: リント・型検査・すべてのテスト（サイト全体の --strict ビルド、ブラウザとアクセシビリティのテストを含む）と jirei audit
 test: browser lint typecheck
 	$(BIN)/pytest
+	$(BIN)/jirei audit
 
 ## data: 取り込み元の CSV から data/metrics/ を作り直す（結果は同じバイト列になる）
 data: $(BIN)/.installed

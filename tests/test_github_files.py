@@ -65,3 +65,24 @@ def test_case_proposal_form_requires_what_a_maintainer_needs() -> None:
     assert form["name"] == "事例を提案する"
     required = {item["id"] for item in form["body"] if item.get("validations", {}).get("required")}
     assert {"municipality", "title", "period", "leadership", "measures", "outcomes", "sources"} <= required
+
+
+def test_the_metrics_fetch_is_monthly_and_never_stops_silently() -> None:
+    workflow = _workflow("metrics.yml")
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
+    assert all(
+        entry["cron"].split()[2:] != ["*", "*", "*"] for entry in workflow["on"]["schedule"]
+    )  # monthly
+    steps = workflow["jobs"]["fetch"]["steps"]
+    runs = _runs(workflow)
+    assert any("jirei metrics fetch --summary summary.md" in run for run in runs)
+    pull_request = next(s for s in steps if "gh pr create" in s.get("run", ""))
+    assert pull_request["if"] == "steps.fetch.outputs.changed == 'true'"
+    assert "--body-file summary.md" in pull_request["run"]  # the summary: national rate, biggest movers
+    failure = next(s for s in steps if "gh issue" in s.get("run", ""))
+    assert failure["if"] == "failure()"
+    assert "gh issue edit" in failure["run"]  # one issue, refreshed, not a new one each month
+    fetch_step = next(s for s in steps if "jirei metrics fetch" in s.get("run", ""))
+    assert (
+        "|| true" not in fetch_step["run"] and "set -o pipefail" in fetch_step["run"]
+    )  # a failure fails the job

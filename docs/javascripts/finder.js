@@ -8,11 +8,14 @@
   const count = document.getElementById("jirei-finder-count");
   const selects = [...form.querySelectorAll("select")];
 
+  // Facets whose data-* attribute lists several values joined with "|": themes, and the
+  // prefectures, categories and population bands of every member of a joint case.
+  const LISTS = new Set(["theme", "pref", "category", "band"]);
+
   function matches(item, name, value) {
     const data = item.dataset;
+    if (LISTS.has(name)) return data[name].split("|").includes(value);
     switch (name) {
-      case "theme":
-        return data.theme.split("|").includes(value);
       case "from":
         return data.year >= value;
       case "to":

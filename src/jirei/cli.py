@@ -17,7 +17,16 @@ from jirei.problems import JireiError, format_text
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from jirei.commands import build_cmd, links_cmd, migrate_cmd, new_cmd, search_cmd, urls_cmd, validate_cmd
+    from jirei.commands import (
+        audit_cmd,
+        build_cmd,
+        links_cmd,
+        migrate_cmd,
+        new_cmd,
+        search_cmd,
+        urls_cmd,
+        validate_cmd,
+    )
     from jirei.metrics import commands as metrics_cmd
 
     parser = argparse.ArgumentParser(
@@ -27,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"jirei {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     validate_cmd.register(subparsers)
+    audit_cmd.register(subparsers)
     build_cmd.register(subparsers)
     new_cmd.register(subparsers)
     migrate_cmd.register(subparsers)

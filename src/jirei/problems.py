@@ -9,6 +9,7 @@ where the fix is known, and a summary line.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -65,29 +66,51 @@ def location(problem: Problem) -> str:
     return ":".join(parts)
 
 
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Control characters (ESC, CR, LF…) and bidi overrides shown as ``\\x1b``, ``\\u202e``: a
+    file name or value cannot move the cursor, colour the terminal or start a new line."""
+    return _INVISIBLE.sub(lambda found: ascii(found.group()).strip("'"), text)
+
+
 def format_text(problem: Problem) -> str:
     """Format one problem as ``path:line:col: error [rule] key: message (got …)``."""
     key = f" {problem.key_path}:" if problem.key_path else ""
     got = f" (got {problem.got})" if problem.got is not None else ""
-    line = f"{location(problem)}: {problem.severity.value} [{problem.rule}]{key} {problem.message}{got}"
+    line = visible(
+        f"{location(problem)}: {problem.severity.value} [{problem.rule}]{key} {problem.message}{got}"
+    )
     if problem.hint:
-        line += f"\n    hint: {problem.hint}"
+        line += f"\n    hint: {visible(problem.hint)}"
     return line
 
 
+def escape_github_data(text: str) -> str:
+    """A workflow command's message, escaped by GitHub's rules: ``%``, CR and LF."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_github_property(text: str) -> str:
+    """A workflow command's property value: the message's escapes, plus ``:`` and ``,``."""
+    return escape_github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def format_github(problem: Problem) -> str:
-    """Format one problem as a GitHub Actions workflow command (a PR annotation)."""
-    props = [f"file={problem.path}"]
+    """Format one problem as a GitHub Actions workflow command (a PR annotation). Every value is
+    escaped, so a file name or value with a line break cannot start a command of its own."""
+    props = [("file", problem.path)]
     if problem.line is not None:
-        props.append(f"line={problem.line}")
+        props.append(("line", str(problem.line)))
     if problem.column is not None:
-        props.append(f"col={problem.column}")
-    props.append(f"title=[{problem.rule}] {problem.key_path}".rstrip())
+        props.append(("col", str(problem.column)))
+    props.append(("title", f"[{problem.rule}] {problem.key_path}".rstrip()))
     text = problem.message + (f" (got {problem.got})" if problem.got is not None else "")
     if problem.hint:
         text += f"\n{problem.hint}"
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{problem.severity.value} {','.join(props)}::{text}"
+    properties = ",".join(f"{name}={escape_github_property(value)}" for name, value in props)
+    return f"::{problem.severity.value} {properties}::{escape_github_data(text)}"
 
 
 def to_json(problems: Iterable[Problem]) -> str:

@@ -1,5 +1,6 @@
 """A page for each browser test that records console errors and every request, and fails
-the test if any error was logged or any request left 127.0.0.1."""
+the test if any error was logged or any request left 127.0.0.1. A Content-Security-Policy
+violation is logged as an error too (Chromium's own message, and CSP_REPORTER's)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request
+
+# Runs before any script of the page (and is not subject to its policy): every violation of
+# the page's Content-Security-Policy becomes a console error, so the test fails.
+CSP_REPORTER = """document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+});"""
 
 
 @pytest.fixture
@@ -23,6 +30,7 @@ def page(browser: Browser, site_url: str) -> Iterator[Page]:
         requests.append(request.url)
 
     context = browser.new_context(base_url=site_url)
+    context.add_init_script(CSP_REPORTER)
     opened = context.new_page()
     opened.on("console", on_console)
     opened.on("pageerror", lambda error: errors.append(str(error)))

@@ -108,5 +108,17 @@ def test_not_sure_is_left_to_jsonschema() -> None:
         _Compiler({}).compile({"$ref": "https://example.com/other.json"})
 
 
+def test_unique_lists_of_flat_string_mappings_are_decided_as_jsonschema_does() -> None:
+    """``members`` is a uniqueItems list of municipalities (mappings of strings)."""
+    schema = {"type": "object", "properties": {"members": {"uniqueItems": True}}}
+    check = quick_check(schema)
+    a, b = {"code": "992020", "name": "試験市"}, {"code": "982016", "name": "サンプル市"}
+    for members in ([a, b], [a, dict(reversed(a.items()))], [a, "992020"], [{"code": 1}, {"code": 1}]):
+        data = {"members": members}
+        assert not check(data) or _accepts(schema, data), members  # never sure of an invalid one
+    assert check({"members": [a, b]})
+    assert not check({"members": [a, dict(reversed(a.items()))]})  # the same mapping twice
+
+
 def _accepts(schema: dict[str, Any], data: Any) -> bool:
     return next(Draft202012Validator(schema).iter_errors(data), None) is None

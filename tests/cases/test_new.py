@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from jirei.cases.scaffold import scaffold_case
+from jirei.cases.schema import current_schema_version
 from jirei.cases.validate import validate_files
 from jirei.cli import main
 from jirei.commands.new_cmd import find_municipalities
@@ -119,9 +120,7 @@ EXPECTED_SCAFFOLD_PROBLEMS = [
     ("empty", "description"),
     ("min-items", "themes"),
     ("format", "period.start"),
-    ("enum", "period.status"),
-    ("min-items", "leadership.led_by"),
-    ("enum", "leadership.approach"),
+    ("min-items", "period.evidence"),
     ("empty", "leadership.description"),
     ("min-items", "leadership.sources"),
     ("min-items", "measures"),
@@ -131,6 +130,18 @@ EXPECTED_SCAFFOLD_PROBLEMS = [
     ("min-items", "lessons"),
     ("min-items", "sources"),
 ]
+
+
+def test_scaffold_is_at_the_current_version_with_judgements_unknown(tmp_path: Path) -> None:
+    data = yaml.safe_load(_write_scaffold(tmp_path).read_text(encoding="utf-8"))
+    assert data["schema_version"] == current_schema_version() == 2
+    assert (data["period"]["status"], data["leadership"]["led_by"], data["leadership"]["approach"]) == (
+        "不明",
+        ["不明"],
+        "不明",
+    )
+    text = _write_scaffold(tmp_path).read_text(encoding="utf-8")
+    assert "#   - source: S1" in text and "quote:" in text  # the commented evidence examples
 
 
 def test_scaffold_lists_every_field_to_fill(tmp_path: Path) -> None:
@@ -151,18 +162,30 @@ def test_filled_scaffold_validates_and_appears_on_the_site(tmp_path: Path) -> No
         summary="テスト市が公民館で出張申請を行った架空の事例。",
         description="テスト用の本文。",
         themes=["出張申請"],
-        period={"start": "2020-04", "status": "実施中"},
+        period={
+            "start": "2020-04",
+            "status": "実施中",
+            "evidence": [{"source": "S1", "quote": "2020年4月から公民館で出張申請を始めた。"}],
+            "status_evidence": [{"source": "S1", "quote": "出張申請は現在も続けている。"}],
+        },
         leadership={
             "led_by": ["所管課"],
-            "approach": "ボトムアップ",
+            "approach": "不明",
             "description": "担当課が発案した。",
             "sources": ["S1"],
+            "led_by_evidence": [{"source": "S1", "quote": "担当課の発案で始めた。"}],
         },
         measures=[
             {"kind": "出張申請", "title": "公民館での出張申請", "description": "説明。", "sources": ["S1"]}
         ],
         outcomes=[
-            {"metric": "交付枚数率", "value": 50.5, "unit": "%", "as_of": "2021-05-01", "sources": ["S1"]}
+            {
+                "metric": "交付枚数率",
+                "value": 50.5,
+                "unit": "%",
+                "as_of": "2021-05-01",
+                "evidence": [{"source": "S1", "quote": "交付枚数率は50.5%となった。"}],
+            }
         ],
         success_factors=[{"factor": "住民に出向く", "description": "説明。", "sources": ["S1"]}],
         challenges=[{"description": "テスト用の課題。"}],
@@ -173,8 +196,9 @@ def test_filled_scaffold_validates_and_appears_on_the_site(tmp_path: Path) -> No
                 "url": "https://example.com/test-city/report",
                 "title": "テスト市の報告書",
                 "publisher": "テスト市",
+                "published": "2026-10-01",
                 "accessed": TODAY.isoformat(),
-                "type": "自治体公式",
+                "kind": "公式",
             }
         ],
     )

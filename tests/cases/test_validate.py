@@ -23,10 +23,10 @@ from tests.cases.validation_helpers import (
 # fixture name (tests/data/cases/invalid/<name>.yml) → the exact lines `jirei validate` prints
 EXPECTED: dict[str, list[str]] = {
     "adopters_unknown": [
-        '992011-test-shinsei.yml:59:11: error [adopter] adopters[0].code: この団体コードは団体コード一覧にありません (got "992038")\n    hint: data/reference/municipalities.csv で団体名から正しいコードを探してください',
+        '992011-test-shinsei.yml:77:11: error [adopter] adopters[0].code: この団体コードは団体コード一覧にありません (got "992038")\n    hint: data/reference/municipalities.csv で団体名から正しいコードを探してください',
     ],
     "challenges_empty": [
-        "992011-test-shinsei.yml:42:13: error [min-items] challenges: 少なくとも 1 つ書いてください (got [])",
+        "992011-test-shinsei.yml:60:13: error [min-items] challenges: 少なくとも 1 つ書いてください (got [])",
     ],
     "description_javascript-link": [
         '992011-test-shinsei.yml:8:14: error [unsafe-link] description: この種類のリンクは書けません (got "javascript:alert(1")\n    hint: リンク先は http:// または https:// の URL にしてください',
@@ -53,7 +53,11 @@ EXPECTED: dict[str, list[str]] = {
         '992011-test-shinsei.yml:4:5: error [format] id: ID は <6桁の団体コード>-<英小文字・数字の略称> の形で書いてください（例 172065-kaga-denshi-shinsei） (got "992011-../../etc")',
     ],
     "lessons_missing": [
-        "992011-test-shinsei.yml:44:9: error [type] lessons: リスト（- で始まる行の並び）を指定してください (got null)",
+        "992011-test-shinsei.yml:62:9: error [type] lessons: リスト（- で始まる行の並び）を指定してください (got null)",
+    ],
+    "members_duplicate": [
+        '992011-test-shinsei.yml:20:11: error [member-duplicate] members[0].code: この団体は municipality と重なっています (got "992011")\n    hint: members には、代表の団体（municipality）以外の団体を 1 回ずつ書いてください',
+        '992011-test-shinsei.yml:25:11: error [code-mismatch] members[1].name: 団体コード 992020 の団体名は「試験市」です (got "テスト町")\n    hint: 「試験市」に直すか、団体コードを確かめてください',
     ],
     "municipality-code_check-digit": [
         '992011-test-shinsei.yml:4:5: error [id-code] id: id の先頭 6 桁は municipality.code と同じにしてください (got "992011-test-shinsei")\n    hint: id を「992012-…」で始めてください',
@@ -73,34 +77,34 @@ EXPECTED: dict[str, list[str]] = {
         '992011-test-shinsei.yml:13:3: error [type] municipality: キーと値の組（マッピング）を指定してください (got ["992011"])',
     ],
     "outcomes-as_of_not-a-date": [
-        '992011-test-shinsei.yml:36:12: error [date] outcomes[0].as_of: 存在しない日付です (got "2021-02-30")\n    hint: 月は 01〜12、日はその月にある日にしてください',
+        '992011-test-shinsei.yml:51:12: error [date] outcomes[0].as_of: 存在しない日付です (got "2021-02-30")\n    hint: 月は 01〜12、日はその月にある日にしてください',
     ],
     "outcomes-value_rate-range": [
-        "992011-test-shinsei.yml:34:12: error [rate-range] outcomes[0].value: 率（%）は 0 から 100 の間にしてください (got 101.2)\n    hint: 100 を超える集計上の値は、値ではなく note に事情とともに書いてください",
+        "992011-test-shinsei.yml:49:12: error [rate-range] outcomes[0].value: 率（%）は 0 から 100 の間にしてください (got 101.2)\n    hint: 100 を超える集計上の値は、値ではなく note に事情とともに書いてください",
     ],
     "period-status_enum": [
-        '992011-test-shinsei.yml:20:11: error [enum] period.status: 「計画中」「実証中」「実施中」「完了」「横展開中」のいずれかを指定してください (got "ongoing")',
+        '992011-test-shinsei.yml:20:11: error [enum] period.status: 「計画中」「実証中」「実施中」「完了」「横展開中」「不明」のいずれかを指定してください (got "ongoing")',
     ],
     "period_duplicate-key": [
         "992011-test-shinsei.yml:21:3: error [duplicate-key] period.status: キー「status」が同じ階層に 2 回書かれています（最初は 20 行目） (got status)\n    hint: 20 行目とこの行のどちらか一方を削除するか、内容を 1 つにまとめてください。",
     ],
     "record-last_reviewed_future": [
-        '992011-test-shinsei.yml:56:18: error [date-future] record.last_reviewed: 未来の日付は書けません (got "2099-01-01")\n    hint: 今日（2026-11-26）までの日付にしてください',
+        '992011-test-shinsei.yml:74:18: error [date-future] record.last_reviewed: 未来の日付は書けません (got "2099-01-01")\n    hint: 今日（2026-11-26）までの日付にしてください',
     ],
     "related_missing": [
-        '992011-test-shinsei.yml:58:17: error [related-case] related_cases[0]: この id の事例はありません (got "992011-test-nothing")\n    hint: cases/ にある事例の id を書いてください',
+        '992011-test-shinsei.yml:76:17: error [related-case] related_cases[0]: この id の事例はありません (got "992011-test-nothing")\n    hint: cases/ にある事例の id を書いてください',
     ],
     "schema-version_newer": [
-        "992011-test-shinsei.yml:3:17: error [enum] schema_version: 「1」を指定してください (got 2)\n    hint: この jirei が扱える版は 1 までです。jirei を新しくしてください（git pull のあと make）",
+        "992011-test-shinsei.yml:3:17: error [enum] schema_version: 「2」を指定してください (got 3)\n    hint: この jirei が扱える版は 2 までです。jirei を新しくしてください（git pull のあと make）",
     ],
     "schema-version_zero": [
-        "992011-test-shinsei.yml:3:17: error [enum] schema_version: 「1」を指定してください (got 0)\n    hint: schema_version: 1 と書いてください（形式の版は 1 以上の整数です）",
+        "992011-test-shinsei.yml:3:17: error [enum] schema_version: 「2」を指定してください (got 0)\n    hint: schema_version: 2 と書いてください（形式の版は 1 以上の整数です）",
     ],
     "sources-url_javascript": [
-        '992011-test-shinsei.yml:48:10: error [format] sources[0].url: URL は http:// または https:// で始めてください (got "javascript:alert(1)")',
+        '992011-test-shinsei.yml:66:10: error [format] sources[0].url: URL は http:// または https:// で始めてください (got "javascript:alert(1)")',
     ],
     "sources_unresolved": [
-        '992011-test-shinsei.yml:25:13: error [source-ref] leadership.sources[0]: sources にない出典 ID です (got "S9")\n    hint: 「S1」の書き間違いではありませんか',
+        '992011-test-shinsei.yml:31:13: error [source-ref] leadership.sources[0]: sources にない出典 ID です (got "S9")\n    hint: 「S1」の書き間違いではありませんか',
     ],
     "summary_too-long": [
         "992011-test-shinsei.yml:6:10: error [too-long] summary: 200 字以内にしてください（現在 201 字）",

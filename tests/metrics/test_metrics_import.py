@@ -238,8 +238,15 @@ def test_xlsx_unopenable(tmp_path: Path, data_dir: Path, reference: Reference) -
     assert (problem.rule, problem.path) == ("truncated", str(book))
 
 
+def test_xlsx_renamed_sheet_found_by_header(tmp_path: Path, data_dir: Path, reference: Reference) -> None:
+    book = write_workbook(tmp_path / "renamed.xlsx", sheet="公表用（R7.8末）")
+    import_paths([book], data_dir, reference)
+    assert date(2025, 8, 31) in load_metrics(data_dir).release_dates()
+
+
 def test_xlsx_sheet_missing(tmp_path: Path, data_dir: Path, reference: Reference) -> None:
-    book = write_workbook(tmp_path / "renamed.xlsx", sheet="Sheet1")
+    header = ["県名", "団体名", *HEADER[2:]]  # no sheet has the 都道府県名・市区町村名 header
+    book = write_workbook(tmp_path / "renamed.xlsx", sheet="Sheet1", header=header)
     [problem] = import_error([book], data_dir, reference)
     assert (problem.rule, problem.got) == ("sheet-missing", "Sheet1")
 

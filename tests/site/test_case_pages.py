@@ -94,12 +94,24 @@ def test_a_case_unreviewed_for_over_a_year_shows_the_review_banner(tmp_path: Pat
 def test_a_newer_official_rate_is_shown_beside_the_quoted_one(tmp_path: Path) -> None:
     case = _fake_case(tmp_path)  # quotes 交付枚数率 50.5% as of 2021-05-01
     page = _render(case, metrics=official_rates((date(2021, 5, 1), "50.5"), (date(2022, 12, 31), "71.2")))
+    assert '<p class="admonition-title">総務省の公表値（2022年12月31日時点）</p>' in page
     assert (
-        "総務省の最新の公表（2022年12月31日 時点）では、テスト市の交付枚数率は <strong>71.2%</strong> です"
+        "総務省の公表（2022年12月31日時点、約4年前）では、テスト市の交付枚数率は <strong>71.2%</strong> です"
         in page
     )
 
 
 def test_no_newer_rate_note_when_the_quoted_rate_is_the_newest(tmp_path: Path) -> None:
     page = _render(_fake_case(tmp_path), metrics=official_rates((date(2021, 5, 1), "50.5")))
-    assert "最新の公表値" not in page
+    assert "総務省の公表値（" not in page
+
+
+def test_a_quoted_rate_newer_than_the_official_series_is_explained(tmp_path: Path) -> None:
+    """The case quotes 50.5% (2021-05-01), the official series ends earlier (2020-12-31)."""
+    page = _render(_fake_case(tmp_path), metrics=official_rates((date(2020, 12, 31), "40.0")))
+    assert (
+        "この事例が引用した" in page
+        and "（2021年5月1日時点、50.5%）は、このサイトにある総務省の公表値より新しい" in page
+    )
+    assert "2020年12月31日時点（約6年前）までで、テスト市の交付枚数率は <strong>40.0%</strong> でした" in page
+    assert "グラフでは事例の数値を◆の印で示し、公表値の線とはつないでいません" in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -66,3 +67,12 @@ def test_json_ld_survives_the_front_matter_round_trip(tmp_path: Path) -> None:
     case = variant(fake_case(tmp_path), summary='引用符 " と </script> と: コロン')
     data = case_jsonld(case)
     assert yaml.safe_load(f"jsonld: {front_matter_json(data)}\n") == {"jsonld": data}
+
+
+def test_json_ld_mentions_the_other_members_of_a_joint_case(tmp_path: Path) -> None:
+    case = fake_case(tmp_path)
+    assert "mentions" not in case_jsonld(case)
+    member = dataclasses.replace(case.municipality, code="992020", name="試験市")
+    data = case_jsonld(variant(case, members=(member,)))
+    assert data["about"]["identifier"] == "992011"
+    assert [(m["identifier"], m["name"]) for m in data["mentions"]] == [("992020", "テスト県試験市")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from jirei.site.feed import feed_xml
+from jirei.site.feed import FEED_LIMIT, feed_xml
 from tests.site.publish_helpers import fake_case, real_cases, variant
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -23,7 +23,7 @@ def test_the_real_feed_is_atom_with_id_title_updated_and_a_link_per_entry() -> N
         assert root.find(f"{A}{tag}") is not None, tag
     assert root.find(f"{A}link[@rel='self']").get("href") == "https://jirei-project.github.io/jirei/feed.xml"  # type: ignore[union-attr]
     entries = root.findall(f"{A}entry")
-    assert len(entries) == len(real_cases())
+    assert len(entries) == min(len(real_cases()), FEED_LIMIT)
     for entry in entries:
         for tag in ("id", "title", "updated", "published", "summary"):
             element = entry.find(f"{A}{tag}")
@@ -50,6 +50,26 @@ def test_entries_are_dated_from_the_record_newest_update_first(tmp_path: Path) -
     assert entries[0].findtext(f"{A}updated") == "2026-03-15T00:00:00+09:00"
     assert entries[0].findtext(f"{A}published") == "2024-05-01T00:00:00+09:00"
     assert root.findtext(f"{A}updated") == "2026-03-15T00:00:00+09:00"
+
+
+def test_past_the_limit_the_feed_keeps_the_newest_updates(tmp_path: Path) -> None:
+    case = fake_case(tmp_path)
+    # reviewed on 2026-01-01 … 2026-01-05; with room for 3, the feed keeps the 5th, 4th and 3rd
+    cases = [
+        variant(case, id=f"992011-test-{day}", record=variant(case.record, last_reviewed=f"2026-01-0{day}"))
+        for day in (3, 1, 5, 2, 4)
+    ]
+    entries = _parse(feed_xml(cases, limit=3)).findall(f"{A}entry")
+    assert [entry.findtext(f"{A}id", "").rsplit("/", 2)[-2] for entry in entries] == [
+        "992011-test-5",
+        "992011-test-4",
+        "992011-test-3",
+    ]
+
+
+def test_the_real_feed_is_capped_at_the_limit() -> None:
+    assert len(real_cases()) > FEED_LIMIT  # the cap matters now: there are more cases than it
+    assert len(_parse(feed_xml(real_cases())).findall(f"{A}entry")) == FEED_LIMIT
 
 
 def test_the_feed_is_byte_identical_for_unchanged_cases() -> None:

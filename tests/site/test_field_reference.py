@@ -57,7 +57,7 @@ def test_fields_carry_type_requirement_example_and_allowed_values() -> None:
     code = fields["municipality.code"]
     assert (code.type_label, code.required, code.example) == ("文字列", True, "172065")
     assert fields["municipality.subcategory"].required is False
-    assert fields["period.status"].allowed == ("計画中", "実証中", "実施中", "完了", "横展開中")
+    assert fields["period.status"].allowed == ("計画中", "実証中", "実施中", "完了", "横展開中", "不明")
     assert fields["leadership.led_by"].type_label == "文字列（決まった値）のリスト"
     assert fields["measures[].kind"].vocabulary == "measures"
     assert fields["themes"].vocabulary == "themes"
@@ -67,10 +67,11 @@ def test_fields_carry_type_requirement_example_and_allowed_values() -> None:
 def test_an_undocumented_field_fails_the_build_naming_every_such_field() -> None:
     schema = copy.deepcopy(SCHEMA)
     del schema["properties"]["title"]["description"]
-    del schema["properties"]["municipality"]["properties"]["code"]["description"]
+    del schema["$defs"]["municipality"]["properties"]["code"]["description"]  # municipality and members
     with pytest.raises(JireiError) as raised:
         schema_fields(schema)
     assert [(p.rule, p.key_path) for p in raised.value.problems] == [
         ("schema-undocumented", "title"),
         ("schema-undocumented", "municipality.code"),
+        ("schema-undocumented", "members[].code"),
     ]

@@ -36,6 +36,7 @@ TOWNS = {
     "981001": ("98", "テスト北市", "市", 1000, (600, 650, 700)),
 }
 PREFECTURES = {"99": "テスト県", "98": "テスト北県"}
+BUILD_DAY = date(2021, 3, 1)  # two months after the newest release: the data is current
 
 
 def _figure(day: date, key: str, label: str, population: int, cards: int, prefecture: str = "") -> AreaFigure:
@@ -112,7 +113,9 @@ CASES = {
 def pages() -> dict[str, str]:
     metrics, reference = fake_metrics(), fake_reference()
     similar = similar_municipalities(reference, latest_populations(metrics, reference))
-    return render_metrics_pages(metrics, reference, CASES, make_environment(), similar=similar)
+    return render_metrics_pages(
+        metrics, reference, CASES, make_environment(), similar=similar, today=BUILD_DAY
+    )
 
 
 def _check_golden(name: str, text: str) -> None:
@@ -169,7 +172,7 @@ def test_municipality_page_opens_with_name_reading_and_code(pages: dict[str, str
 def test_municipality_page_content(pages: dict[str, str]) -> None:
     text = pages["municipalities/991001.md"]
     assert "<h1>テスト県テスト市のマイナンバーカード交付状況</h1>" in text
-    assert "<tr><td>人口</td><td>1,000人（2021年1月1日 住民基本台帳人口）</td></tr>" in text
+    assert "<tr><td>人口（率の分母）</td><td>1,000人（2021年1月1日 住民基本台帳人口）</td></tr>" in text
     assert "<tr><td>交付枚数</td><td>500枚（2020年12月31日 時点）</td></tr>" in text
     assert "<tr><td>12か月の変化</td><td>+20.0ポイント（+200枚、2020年1月1日との比較）</td></tr>" in text
     # Rates at 2021-01-01: 981001 70.0, 991001 50.0, 991002 40.0, 991003 40.0, 991004 40.0.
@@ -300,3 +303,94 @@ def test_real_pages() -> None:
     assert row.endswith("<td>1位 / 815</td></tr>")
     overview = pages["metrics/index.md"]
     assert "| 2021年5月1日 | 30.0% | 34.0% | 31.6% | 29.3% | — | 27.0% |" in overview
+
+
+def test_stale_data_says_its_age_and_never_latest() -> None:
+    """Built long after the newest release (2021-01-01): every page states the age, shows
+    the notice, avoids 「最新」, tells the pace in the past tense and says the target passed."""
+    from jirei.metrics.later.load import LaterFigures
+    from jirei.metrics.later.reported import ReportedFigure
+
+    reported = ReportedFigure(date(2023, 7, 31), "99", "テスト県", "保有枚数", Decimal("71.0"), None, "",
+                              "https://example.jp/r", "テスト記事", "テスト県の保有枚数率は71.0%")  # fmt: skip
+    town_figure = ReportedFigure(date(2023, 7, 31), "991001", "テスト県テスト市", "交付枚数", Decimal("90.5"), 905,
+                                 "", "https://example.jp/t", "テスト市の記事", "交付枚数は905枚、交付枚数率は90.5%")  # fmt: skip
+    at_target = ReportedFigure(date(2023, 3, 31), "全国", "全国", "交付枚数", Decimal("77.7"), None, "",
+                               "https://example.jp/n", "全国の記事", "交付枚数率は77.7%")  # fmt: skip
+    pages = render_metrics_pages(
+        fake_metrics(), fake_reference(), {}, make_environment(), today=date(2025, 1, 10),
+        later=LaterFigures(reported=(reported, town_figure, at_target)),
+    )  # fmt: skip
+    assert "実際の2023年3月31日時点の交付枚数率は 77.7%と報じられています" in pages["metrics/index.md"]
+    for path, text in pages.items():
+        if path.endswith(".md"):
+            assert "2021年1月1日時点（約4年前）" in text, path
+            assert "最新の状況" not in text and "データの時点" in text, path
+    town = pages["municipalities/991001.md"]
+    assert "<h2>2021年1月1日時点の状況（約4年前）</h2>" in town
+    assert "全員に行き渡るまで約 2.5年（2023年ごろ）かかる計算でした" in town
+    assert "政府目標「2022年度末までにほぼ全国民に」の期限（2023年3月31日）はすでに過ぎています" in town
+    assert "今のペースの" not in town
+    # The town's reported figure: a downward triangle (交付枚数率) on its trend chart, and listed with its quote.
+    assert 'class="jirei-chart__marker jirei-chart__marker--reported-issued"' in town
+    assert (
+        "<title>報道による値: テスト県テスト市 人口に対する交付枚数率 90.5%（2023年7月31日、テスト市の記事）</title>"
+        in town
+    )
+    assert "（交付枚数 905枚）<br>出典：" in town
+    assert "報道による値" not in pages["municipalities/991002.md"]
+    prefecture = pages["prefectures/99.md"]
+    assert "報道による値: テスト県 人口に対する保有枚数率 71.0%" in prefecture  # a marker, not a line point
+    assert "実際の" not in prefecture  # the reported figure is not of the target date (nor the measure)
+    assert "<strong>2023年7月31日時点 テスト県 人口に対する保有枚数率 71.0%</strong>" in prefecture
+    assert '出典：<a href="https://example.jp/r">テスト記事</a>「テスト県の保有枚数率は71.0%」' in prefecture
+    assert "報道による値" not in pages["prefectures/98.md"]
+
+
+def test_a_case_rate_newer_than_the_official_series_is_marked_on_the_municipality_chart() -> None:
+    """Like 粟島浦村: the official series ends, the case quotes a later rate (a ◆, not a line point)."""
+    case = CaseLink(id="991001-later", title="テストの後日談", summary="", page="cases/991001-later.md",
+                    municipality_code="991001", period_start="2020-04-01", period_end=None,
+                    outcome_points=(("2020-06-30", 45.0, "交付枚数率"), ("2021-06-30", 65.0, "交付枚数率")))  # fmt: skip
+    pages = render_metrics_pages(
+        fake_metrics(), fake_reference(), {"991001": [case]}, make_environment(), today=BUILD_DAY
+    )
+    chart = pages["municipalities/991001.md"].split('<figure class="jirei-chart" id="trend-991001">', 1)[1]
+    chart = chart.split("</figure>", 1)[0]
+    assert "<title>事例「テストの後日談」の交付枚数率 65.0%（2021年6月30日）</title>" in chart
+    assert "45.0%" not in chart  # within the official series: the line already says it
+    assert "事例の成果指標" in chart  # the legend names the marker
+
+
+def test_issued_and_held_rates_are_never_joined_into_one_line() -> None:
+    """A 保有枚数 release after the 交付枚数 ones (as the fetch adds from 2023 on) is drawn as a
+    line of its own, labelled by measure, on every chart that shows the series."""
+    from dataclasses import replace
+
+    metrics = fake_metrics()
+    held_day = date(2025, 8, 31)
+    held = [
+        replace(f, release_date=held_day, cards_base_date=held_day, figure_kind="保有枚数")
+        for f in (*metrics.municipalities, *metrics.prefectures, *metrics.categories)
+        if f.release_date == RELEASES[-1]
+    ]
+    mixed = MetricsData(
+        municipalities=(*metrics.municipalities, *(f for f in held if f.key in TOWNS)),
+        prefectures=(*metrics.prefectures, *(f for f in held if f.key in PREFECTURES)),
+        categories=(*metrics.categories, *(f for f in held if f.key in ("全国", "市", "町村"))),
+        ages=metrics.ages,
+    )
+    pages = render_metrics_pages(mixed, fake_reference(), {}, make_environment(), today=date(2025, 9, 10))
+    town = pages["municipalities/991001.md"]
+    for label in (
+        "テスト市（交付枚数率）",
+        "テスト市（保有枚数率）",
+        "全国（交付枚数率）",
+        "全国（保有枚数率）",
+    ):
+        assert f"<title>{label}</title></polyline>" in town or f"<title>{label}</title></circle>" in town, (
+            label
+        )
+    assert "<title>テスト市</title></polyline>" not in town
+    assert "<title>全国（保有枚数率）</title></circle>" in pages["metrics/index.md"]  # one held point so far
+    assert "<title>テスト県（交付枚数率）</title></polyline>" in pages["prefectures/99.md"]

@@ -4,7 +4,8 @@ its detailed errors) runs only on files that may have errors.
 The schema is turned once into plain Python checks for the keywords it uses. A check may
 answer "not sure" (False) where jsonschema would accept, never the other way round: a
 float for an integer, an enum value of another type, or a uniqueItems list that is not all
-strings goes to jsonschema. A schema with any other keyword gets no quick check at all.
+strings or flat mappings of strings goes to jsonschema. A schema with any other keyword gets
+no quick check at all.
 """
 
 from __future__ import annotations
@@ -63,11 +64,22 @@ def _pattern(pattern: str) -> Check:
     return lambda value: not isinstance(value, str) or search(value) is not None
 
 
+def _unique_key(item: Any) -> Any:
+    """A hashable stand-in, equal exactly when jsonschema finds two items equal: a string, or a
+    mapping of strings to strings (a municipality in ``members``); None for anything else."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, dict) and all(isinstance(value, str) for value in item.values()):
+        return tuple(sorted(item.items()))
+    return None
+
+
 def _unique_items(unique: bool) -> Check:
     def check(value: Any) -> bool:
         if not unique or not isinstance(value, list):
             return True
-        return all(isinstance(item, str) for item in value) and len(set(value)) == len(value)
+        keys = [_unique_key(item) for item in value]
+        return None not in keys and len(set(keys)) == len(keys)
 
     return check
 

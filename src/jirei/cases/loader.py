@@ -43,6 +43,7 @@ from jirei.problems import Problem, sort_key
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 64  # nesting limit, far below Python's recursion limit
 MAX_ALIAS_PROBLEMS = 20
+MAX_NUMBER_CHARS = 32  # a longer number is refused before conversion (int() stops at 4,300 digits)
 
 KeyPath = tuple[str | int, ...]
 
@@ -296,7 +297,21 @@ class _Builder:
                 "! や !! で始まる指定を削除してください。",
             )
             return value
+        if _too_long(tag, value):
+            self._problem(
+                "number-too-long",
+                node,
+                path,
+                f"数が長すぎます（{MAX_NUMBER_CHARS} 文字まで）",
+                f"{value[:20]}…（{len(value)} 文字）",
+                '出典にある数値をそのまま書いてください。文字列なら "..." で囲んでください。',
+            )
+            return None
         return _scalar_value(tag, value)
+
+
+def _too_long(tag: str, value: str) -> bool:
+    return tag in (_INT, _FLOAT) and len(value) > MAX_NUMBER_CHARS
 
 
 def _scalar_value(tag: str, value: str) -> Any:
@@ -349,7 +364,10 @@ class _EventBuilder:
             return self._sequence(event, path, depth)
         if isinstance(event, ScalarEvent) and _plain(event):
             self.value_marks[path] = _mark(event.start_mark)
-            return _scalar_value(_resolve(event), event.value)
+            tag = _resolve(event)
+            if _too_long(tag, event.value):
+                raise _NeedsExplainingError
+            return _scalar_value(tag, event.value)
         raise _NeedsExplainingError  # an alias, or a scalar with an anchor or a tag
 
     def _sequence(self, event: SequenceStartEvent, path: KeyPath, depth: int) -> list[Any]:
@@ -409,7 +427,10 @@ def _load_from_events(text: str, display_path: str) -> LoadedYaml | None:
 
 
 _FATAL_RULES = frozenset(
-    {"yaml-syntax", "alias", "yaml-tag", "multi-document", "nesting-too-deep", "top-level-type", "empty-file"}
+    {
+        *("yaml-syntax", "alias", "yaml-tag", "multi-document", "nesting-too-deep", "top-level-type"),
+        *("empty-file", "number-too-long"),
+    }
 )
 
 

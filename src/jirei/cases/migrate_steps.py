@@ -24,10 +24,31 @@ SOURCE_KIND_V2 = {
 
 
 def _rename(mapping: Any, old: str, new: str, value: Any) -> None:
-    """Replace key ``old`` by ``new`` with ``value``, in the same position (comments stay with the map)."""
+    """Replace key ``old`` by ``new`` with ``value``, in the same position, keeping its end-of-line comment."""
     position = list(mapping).index(old)
-    mapping.pop(old)
+    old_value = mapping.pop(old)
     mapping.insert(position, new, value)
+    comment = mapping.ca.items.pop(old, None)
+    token = comment[2] if comment else None
+    if token is None:
+        return
+    if isinstance(value, CommentedSeq) and value and isinstance(value[-1], CommentedMap):
+        last = value[-1]  # a block list: the comment (and any comment lines under it) follows its last line
+        key = list(last)[-1]
+        indent = token.column - len(f"{old}: [{', '.join(map(str, old_value or ()))}]  ")
+        token.column = indent + len(f"  - {key}: {last[key]}  ")
+        last.ca.items[key] = [None, None, token, None]
+        return
+    token.column += len(new) - len(old) + len(str(value)) - len(str(old_value))
+    mapping.ca.items[new] = comment
+
+
+def _set(mapping: Any, key: str, value: Any) -> None:
+    """Change a value, moving its end-of-line comment by as many characters as the value grew."""
+    comment = mapping.ca.items.get(key)
+    if comment and comment[2] is not None:
+        comment[2].column += len(str(value)) - len(str(mapping[key]))
+    mapping[key] = value
 
 
 def _figures_v1(case: Any) -> Iterator[Any]:
@@ -58,4 +79,4 @@ def v1_to_v2(case: Any) -> None:
             _rename(source, "type", "kind", SOURCE_KIND_V2.get(source["type"], source["type"]))
     record = case.get("record")
     if isinstance(record, dict) and record.get("review_status") == "確認済み":
-        record["review_status"] = "一部未確認"
+        _set(record, "review_status", "一部未確認")

@@ -7,93 +7,28 @@ rule problem that can be found), and point at the value a contributor must edit.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
+from collections.abc import Iterator, Mapping
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
 from jirei.cases.dates import parse_partial_date, review_overdue
-from jirei.cases.loader import KeyPath, LoadedYaml, format_key_path
+from jirei.cases.evidence_rules import EVIDENCE_RULES
+from jirei.cases.loader import KeyPath, LoadedYaml
+from jirei.cases.rule_base import Rule, RuleContext, problem_at, walk_strings
+from jirei.cases.rule_base import get as _get
+from jirei.cases.rule_base import items as _items
 from jirei.cases.suggest import did_you_mean
-from jirei.cases.vocabulary import VOCABULARY_FIELDS, Vocabulary
-from jirei.metrics.store import MetricsData
+from jirei.cases.vocabulary import VOCABULARY_FIELDS
 from jirei.problems import Problem, Severity
 from jirei.reference.codes import check_digit, is_valid_code
-from jirei.reference.municipalities import Reference
+
+__all__ = ["RULES", "Rule", "RuleContext", "problem_at", "rule_problems", "values_at", "walk_strings"]
 
 ID_PATTERN = re.compile(r"[0-9]{6}-[a-z0-9]+(-[a-z0-9]+)*")
-RATE_METRICS = frozenset({"交付枚数率", "保有枚数率", "申請率", "普及率"})
-RATE_TOLERANCE = Decimal("0.1")  # published rates have one decimal
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript|file)\s*:", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class RuleContext:
-    reference: Reference
-    vocabulary: Vocabulary
-    known_ids: frozenset[str]  # every case id in cases/ and the files being checked
-    today: date
-    metrics: MetricsData | None = None
-
-
-Rule = Callable[[LoadedYaml, RuleContext], Iterator[Problem]]
-
-
-def _get(data: Any, *path: str | int) -> Any:
-    for step in path:
-        if isinstance(step, str) and isinstance(data, dict):
-            data = data.get(step)
-        elif isinstance(step, int) and isinstance(data, list) and 0 <= step < len(data):
-            data = data[step]
-        else:
-            return None
-    return data
-
-
-def _items(data: Any, *path: str) -> Iterator[tuple[int, Any]]:
-    value = _get(data, *path)
-    if isinstance(value, list):
-        yield from enumerate(value)
-
-
-def problem_at(
-    loaded: LoadedYaml,
-    path: KeyPath,
-    rule: str,
-    message: str,
-    got: str | None = None,
-    hint: str | None = None,
-    severity: Severity = Severity.ERROR,
-) -> Problem:
-    mark = loaded.mark_for(path)
-    return Problem(
-        path=loaded.path,
-        rule=rule,
-        message=message,
-        line=mark.line,
-        column=mark.column,
-        key_path=format_key_path(path),
-        got=got,
-        hint=hint,
-        severity=severity,
-    )
-
-
-def walk_strings(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
-    """Every string in the document with its key path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from walk_strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from walk_strings(item, (*path, index))
 
 
 # --- identity ---------------------------------------------------------------------------------
@@ -139,33 +74,55 @@ def rule_former_ids(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
 # --- municipality -------------------------------------------------------------------------------
 
 
-def rule_municipality(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
-    code = _get(loaded.data, "municipality", "code")
+def _municipality_problems(loaded: LoadedYaml, ctx: RuleContext, base: KeyPath) -> Iterator[Problem]:
+    """The code, name, prefecture and category of the municipality mapping at ``base``."""
+    code = _get(loaded.data, *base, "code")
     if not isinstance(code, str) or not re.fullmatch(r"[0-9]{6}", code):
         return
     if not is_valid_code(code):
         expected = code[:5] + str(check_digit(code[:5]))
         yield problem_at(
-            loaded, ("municipality", "code"), "code-check-digit", "団体コードの検査数字（6 桁目）が合いません",
+            loaded, (*base, "code"), "code-check-digit", "団体コードの検査数字（6 桁目）が合いません",
             got=f'"{code}"', hint=f"5 桁目までが正しければ「{expected}」です。総務省の団体コード表で確かめてください",
         )  # fmt: skip
         return
     found = ctx.reference.by_code.get(code)
     if found is None:
         yield problem_at(
-            loaded, ("municipality", "code"), "code-unknown", "この団体コードは団体コード一覧にありません",
+            loaded, (*base, "code"), "code-unknown", "この団体コードは団体コード一覧にありません",
             got=f'"{code}"', hint="data/reference/municipalities.csv で団体名から正しいコードを探してください",
         )  # fmt: skip
         return
     for key in ("name", "prefecture", "category"):
-        value = _get(loaded.data, "municipality", key)
+        value = _get(loaded.data, *base, key)
         expected = getattr(found, key)
         if isinstance(value, str) and value != expected:
             yield problem_at(
-                loaded, ("municipality", key), "code-mismatch",
+                loaded, (*base, key), "code-mismatch",
                 f"団体コード {code} の{_LABELS[key]}は「{expected}」です",
                 got=f'"{value}"', hint=f"「{expected}」に直すか、団体コードを確かめてください",
             )  # fmt: skip
+
+
+def rule_municipality(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    yield from _municipality_problems(loaded, ctx, ("municipality",))
+
+
+def rule_members(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
+    """Each member of a joint initiative is a real municipality, named once, and not the lead."""
+    seen = {_get(loaded.data, "municipality", "code"): "municipality"}
+    for index, _member in _items(loaded.data, "members"):
+        yield from _municipality_problems(loaded, ctx, ("members", index))
+        code = _get(loaded.data, "members", index, "code")
+        if not isinstance(code, str):
+            continue
+        if code in seen:
+            yield problem_at(
+                loaded, ("members", index, "code"), "member-duplicate",
+                f"この団体は {seen[code]} と重なっています", got=f'"{code}"',
+                hint="members には、代表の団体（municipality）以外の団体を 1 回ずつ書いてください",
+            )  # fmt: skip
+        seen.setdefault(code, f"members[{index}]")
 
 
 _LABELS = {"name": "団体名", "prefecture": "都道府県名", "category": "団体区分"}
@@ -240,9 +197,12 @@ def rule_sources(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
         used.add(ref)
         if ref not in defined:
             hint = did_you_mean(ref, defined) or "sources に出典を追加し、その id をここに書いてください"
-            yield problem_at(
-                loaded, path, "source-ref", "sources にない出典 ID です", got=f'"{ref}"', hint=hint
+            rule, message = (  # a quote from a source that is not listed backs nothing
+                ("evidence-source", "根拠（evidence）の出典 ID が sources にありません")
+                if path[-1] == "source"
+                else ("source-ref", "sources にない出典 ID です")
             )
+            yield problem_at(loaded, path, rule, message, got=f'"{ref}"', hint=hint)
     for source_id, index in defined.items():
         if source_id not in used:
             yield problem_at(
@@ -348,28 +308,6 @@ def rule_rates(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
             )  # fmt: skip
 
 
-def rule_official_rate(loaded: LoadedYaml, ctx: RuleContext) -> Iterator[Problem]:
-    """Warn when a case's 交付枚数率 differs from the official figure for the same date."""
-    code = _get(loaded.data, "municipality", "code")
-    if ctx.metrics is None or not isinstance(code, str):
-        return
-    for index, outcome in _items(loaded.data, "outcomes"):
-        as_of, value = _get(outcome, "as_of"), _get(outcome, "value")
-        if _get(outcome, "metric") != "交付枚数率" or not isinstance(as_of, str) or len(as_of) != 10:
-            continue
-        on = parse_partial_date(as_of)
-        official = ctx.metrics.official_rate(code, on) if on else None
-        if official is None or not isinstance(value, int | float):
-            continue
-        if abs(Decimal(str(value)) - official.rate_percent) > RATE_TOLERANCE:
-            yield problem_at(
-                loaded, ("outcomes", index, "value"), "official-rate",
-                f"総務省の公表値（{as_of}、{official.figure_kind}）は {official.rate_percent}% です",
-                got=str(value), hint="出典の数値と時点を確かめてください。別の指標なら metric を変えてください",
-                severity=Severity.WARNING,
-            )  # fmt: skip
-
-
 # --- links between cases ---------------------------------------------------------------------------
 
 
@@ -401,6 +339,7 @@ RULES: tuple[Rule, ...] = (
     rule_id_code,
     rule_former_ids,
     rule_municipality,
+    rule_members,
     rule_vocabulary,
     rule_sources,
     rule_urls,
@@ -408,8 +347,8 @@ RULES: tuple[Rule, ...] = (
     rule_dates,
     rule_review_overdue,
     rule_rates,
-    rule_official_rate,
     rule_related,
+    *EVIDENCE_RULES,
 )
 
 

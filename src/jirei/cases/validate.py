@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from jirei.cases.file_checks import unsafe_file
+from jirei.cases.hostile import hostile_problems
 from jirei.cases.loader import LoadedYaml, load_yaml
 from jirei.cases.model import Case, build_case
 from jirei.cases.rules import RuleContext, problem_at, rule_problems, values_at
@@ -51,14 +53,25 @@ def display_path(path: Path) -> str:
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
-    """Case files under the given paths (folders are searched for *.yml and *.yaml)."""
+    """Case files under the given paths (folders are searched for *.yml and *.yaml).
+    Symbolic links and other files that are not plain are refused unread (file_checks)."""
     files: list[Path] = []
     problems: list[Problem] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted([*path.glob("*.yml"), *path.glob("*.yaml")]))
-        elif path.exists():
+
+    def add(path: Path, folder: Path | None = None) -> None:
+        shown = f"{display_path(path.parent)}/{path.name}"  # not resolved: a link's target stays unnamed
+        refused = unsafe_file(path, shown, folder)
+        if refused:
+            problems.append(refused)
+        else:
             files.append(path)
+
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            for found in sorted([*path.glob("*.yml"), *path.glob("*.yaml")]):
+                add(found, path)
+        elif path.exists() or path.is_symlink():
+            add(path)
         else:
             problems.append(Problem(display_path(path), "file-missing", "ファイルが見つかりません"))
     return files, problems
@@ -142,7 +155,7 @@ def _check_file(path: Path, context: RuleContext) -> _FileCheck:
     problems += load_problems
     if loaded is None:
         return _FileCheck(None, tuple(problems), valid=False)
-    problems += [*schema_problems(loaded), *rule_problems(loaded, context)]
+    problems += [*schema_problems(loaded), *rule_problems(loaded, context), *hostile_problems(loaded)]
     valid = name_problem is None and not any(p.is_error for p in problems)
     return _FileCheck(_for_cross_checks(loaded), tuple(problems), valid)
 

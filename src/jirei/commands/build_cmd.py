@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from jirei.commands.output import print_problems
 from jirei.site.build import build_site
@@ -14,11 +15,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="検証してからサイトの Markdown を docs/ に生成する",
         description="事例を検証し、問題がなければページを docs/ に生成します（内容が変わったファイルだけを書き換えます）。",
     )
+    parser.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="作成日として使う日付（データの古さの表示に使う。既定: 今日）。同じ日付なら同じページになります",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    report = build_site()
+    report = build_site(today=args.today)
     if report.warnings:
         print_problems(report.warnings, "text", f"jirei build: 警告 {len(report.warnings)} 件")
     written = report.written

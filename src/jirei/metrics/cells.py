@@ -53,7 +53,9 @@ def parse_count(cell: object, column: str) -> int:
             )
         plain = text.replace(",", "")
         if not (plain.isascii() and plain.isdigit()):
-            raise CellError("not-a-number", f"「{column}」が数値ではありません", text or "(空)")
+            raise CellError("not-a-number", f"「{column}」が数値ではありません", _shown(text) or "(空)")
+        if len(plain) > MAX_DIGITS:
+            raise _unreadable(column, text)
         value = int(plain)
     if value < 0:
         raise CellError("not-a-number", f"「{column}」が負の数です", str(value))
@@ -65,19 +67,42 @@ def parse_decimal(cell: object, column: str) -> Decimal:
     if isinstance(cell, bool):
         raise CellError("not-a-number", f"「{column}」が数値ではありません", str(cell))
     if isinstance(cell, int | float):
-        return Decimal(repr(cell)) if isinstance(cell, float) else Decimal(cell)
-    text = _text(cell)
-    if _FULL_WIDTH_DIGITS.search(text):
-        raise CellError(
-            "full-width-digits", f"「{column}」に全角数字があります", text, hint="半角数字で入力してください"
-        )
-    try:
-        value = Decimal(text.rstrip("%").strip())
-    except InvalidOperation:
-        raise CellError("not-a-number", f"「{column}」が数値ではありません", text or "(空)") from None
-    if not value.is_finite():
-        raise CellError("not-a-number", f"「{column}」が数値ではありません", text)
+        value = Decimal(repr(cell)) if isinstance(cell, float) else Decimal(cell)
+        text = str(cell)
+    else:
+        text = _text(cell)
+        if _FULL_WIDTH_DIGITS.search(text):
+            raise CellError(
+                "full-width-digits",
+                f"「{column}」に全角数字があります",
+                text,
+                hint="半角数字で入力してください",
+            )
+        if len(text) > MAX_DIGITS:
+            raise _unreadable(column, text)
+        try:
+            value = Decimal(text.rstrip("%").strip())
+        except InvalidOperation:
+            raise CellError("not-a-number", f"「{column}」が数値ではありません", text or "(空)") from None
+    if not value.is_finite() or abs(value) > MAX_RATE:
+        raise _unreadable(column, text)
     return value
+
+
+MAX_DIGITS = 15  # more than any count or rate in the tables; int() stops at 4,300 digits
+MAX_RATE = Decimal(10) ** 6  # a rate cell beyond this is not a number the tables could hold
+
+
+def _shown(text: str) -> str:
+    """A cell's text for a message: at most 40 characters."""
+    return text if len(text) <= 40 else f"{text[:40]}…（{len(text)} 文字）"
+
+
+def _unreadable(column: str, text: str) -> CellError:
+    return CellError(
+        "cell-unreadable", f"「{column}」の数値が長すぎるか、有限の数ではありません", _shown(text),
+        hint="公表されたままのファイルを使ってください",
+    )  # fmt: skip
 
 
 def round_percent(value: Decimal) -> Decimal:
@@ -94,20 +119,30 @@ def percent_of(cards: int, population: int) -> Decimal:
 def parse_date(cell: object, column: str, rule: str = "release-date") -> date:
     """``YYYY/MM/DD``, ISO, a date/datetime cell, or a Japanese era date (R3.5.1, R7.8末)."""
     if isinstance(cell, datetime):
-        return cell.date()
+        return _not_future(cell.date(), column)
     if isinstance(cell, date):
-        return cell
+        return _not_future(cell, column)
     text = unicodedata.normalize("NFKC", _text(cell))
     match = _SLASH_DATE.match(text)
     try:
         if match:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        found = parse_era_date(text)
+            found: date | None = date(int(match[1]), int(match[2]), int(match[3]))
+        else:
+            found = parse_era_date(text)
     except ValueError:
         found = None
     if found is None:
-        raise CellError(rule, f"「{column}」の日付を読み取れません", text or "(空)",
+        raise CellError(rule, f"「{column}」の日付を読み取れません", _shown(text) or "(空)",
                         hint="YYYY/MM/DD または R3.5.1・R7.8末 の形で書いてください")  # fmt: skip
+    return _not_future(found, column)
+
+
+def _not_future(found: date, column: str) -> date:
+    if found > date.today():
+        raise CellError(
+            "release-future", f"「{column}」が今日より後の日付です", found.isoformat(),
+            hint="元の表の日付を確かめてください。公表前のデータは取り込めません",
+        )  # fmt: skip
     return found
 
 

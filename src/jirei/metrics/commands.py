@@ -6,7 +6,10 @@ import argparse
 from pathlib import Path
 
 from jirei.metrics.checks import check_metrics
+from jirei.metrics.fetch.run import NATIONAL_PAGE, SOUMU_PAGE, Sources, fetch
+from jirei.metrics.files import write_files
 from jirei.metrics.importers.importer import import_paths
+from jirei.metrics.later.import_national import national_contents
 from jirei.metrics.pace import format_projection, project_pace
 from jirei.metrics.store import DEFAULT_METRICS_DIR, load_metrics
 from jirei.problems import JireiError, Problem, format_text
@@ -24,6 +27,34 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     imp.add_argument("--reference-dir", type=Path, default=DEFAULT_REFERENCE_DIR, help=argparse.SUPPRESS)
     imp.set_defaults(func=run_import)
+
+    nat = actions.add_parser(
+        "import-national", help="デジタル庁の全国の月次保有枚数（CSV・JSON）を data/metrics に取り込む"
+    )
+    nat.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="ダッシュボードの CSV か stats_data.json"
+    )
+    nat.add_argument(
+        "--data-dir", type=Path, default=DEFAULT_METRICS_DIR, help="取り込み先（既定: data/metrics）"
+    )
+    nat.set_defaults(func=run_import_national)
+
+    fet = actions.add_parser(
+        "fetch", help="総務省・デジタル庁のページから新しい公表を探し、ダウンロードして取り込む"
+    )
+    fet.add_argument(
+        "--soumu-page", default=SOUMU_PAGE, help=f"総務省の交付状況のページ（既定: {SOUMU_PAGE}）"
+    )
+    fet.add_argument("--national-page", default=NATIONAL_PAGE, help="デジタル庁のダッシュボードのページ")
+    fet.add_argument(
+        "--data-dir", type=Path, default=DEFAULT_METRICS_DIR, help="取り込み先（既定: data/metrics）"
+    )
+    fet.add_argument(
+        "--raw-dir", type=Path, default=DEFAULT_METRICS_DIR.parent / "raw", help="元ファイルの保存先"
+    )
+    fet.add_argument("--summary", type=Path, default=None, help="要約（Markdown）を書き出すファイル")
+    fet.add_argument("--reference-dir", type=Path, default=DEFAULT_REFERENCE_DIR, help=argparse.SUPPRESS)
+    fet.set_defaults(func=run_fetch)
 
     chk = actions.add_parser("check", help="市区町村・都道府県・全国の合計が合うか検査する")
     chk.add_argument("--data-dir", type=Path, default=DEFAULT_METRICS_DIR, help="検査するフォルダ")
@@ -45,6 +76,34 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"変更なしの公表日: {len(summary.unchanged)} 件")
     print(f"追加した行: {summary.rows_added:,} 行")
     print(f"更新したファイル: {', '.join(p.name for p in summary.changed_files) or 'なし'}")
+    return 0
+
+
+def run_import_national(args: argparse.Namespace) -> int:
+    contents, added = national_contents(args.paths, args.data_dir, load_metrics(args.data_dir))
+    changed = write_files(args.data_dir, contents)
+    months = "、".join(f"{row.as_of:%Y-%m}" for row in added) or "なし"
+    print(f"{len(args.paths)} ファイルを読みました")
+    print(f"追加した月: {len(added)} 件（{months}）")
+    print(f"更新したファイル: {', '.join(p.name for p in changed) or 'なし'}")
+    return 0
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    sources = Sources(args.soumu_page, args.national_page)
+    report = fetch(sources, args.data_dir, args.raw_dir, load_reference(args.reference_dir))
+    print(f"確認したページ: {len(report.pages)} 件")
+    print(f"ダウンロードした新しいファイル: {'、'.join(report.downloaded) or 'なし'}")
+    print(f"取り込み済みだったファイル: {len(report.already_imported)} 件")
+    added = (
+        "、".join(d.isoformat() for d in report.added_releases)
+        or "なし（総務省の新しい公表はまだありません）"
+    )
+    print(f"追加した総務省の公表日: {added}")
+    print(f"追加したデジタル庁の月: {'、'.join(f'{m.as_of:%Y-%m}' for m in report.added_months) or 'なし'}")
+    print(f"更新したファイル: {', '.join(p.name for p in report.changed_files) or 'なし'}")
+    if args.summary is not None:
+        args.summary.write_text(report.summary, encoding="utf-8")
     return 0
 
 

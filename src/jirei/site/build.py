@@ -19,6 +19,8 @@ from jirei.cases.schema import load_schema
 from jirei.cases.validate import validate_files
 from jirei.cases.vocabulary import load_vocabulary
 from jirei.metrics.analysis import Analysis, analyse
+from jirei.metrics.later.load import load_later
+from jirei.metrics.later.reported import REPORTED_FILE
 from jirei.metrics.similar import latest_populations, similar_municipalities
 from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
 from jirei.parallel import calls_in_background
@@ -103,9 +105,15 @@ def build_site(
     metrics_dir: Path = DEFAULT_METRICS_DIR,
     reference: Reference | None = None,
     today: date | None = None,
+    reported_path: Path | None = None,
 ) -> BuildReport:
+    """``reported_path``: the press-reported figures; by default ``reported-figures.yml``
+    beside the metrics folder (data/reported-figures.yml for data/metrics)."""
+    reported_path = reported_path or Path(metrics_dir).parent / REPORTED_FILE
     with _collector_paused():
-        return _build(cases_dir, docs_dir, templates_dir, metrics_dir, reference, today or date.today())
+        return _build(
+            cases_dir, docs_dir, templates_dir, metrics_dir, reference, today or date.today(), reported_path
+        )
 
 
 def _build(
@@ -115,6 +123,7 @@ def _build(
     metrics_dir: Path,
     reference: Reference | None,
     today: date,
+    reported_path: Path,
 ) -> BuildReport:
     reference = reference or load_reference()
     metrics = load_metrics(metrics_dir)
@@ -144,7 +153,9 @@ def _build(
         )
 
     def index_pages() -> Mapping[str, str | bytes]:
-        return render_index_pages(cases, env, vocabulary=vocabulary, reference=reference, metrics=metrics)
+        return render_index_pages(
+            cases, env, vocabulary=vocabulary, reference=reference, metrics=metrics, today=today
+        )
 
     def finder_page() -> Mapping[str, str | bytes]:
         return render_finder_page(cases, env, reference=reference, populations=populations)
@@ -165,8 +176,18 @@ def _build(
     outputs.update(ahead.result(0))
     outputs.update(ahead.result(1))
     outputs.update(ahead.result(2))
+    later = load_later(metrics_dir, reported_path, reference)
     outputs.update(
-        render_metrics_pages(metrics, reference, cases_by_code, env, similar=similar, analysis=analysis)
+        render_metrics_pages(
+            metrics,
+            reference,
+            cases_by_code,
+            env,
+            similar=similar,
+            analysis=analysis,
+            today=today,
+            later=later,
+        )
     )
     outputs.update(render_compare_page(analysis or analyse(metrics, reference), cases_by_code, env))
     outputs[ERRORS_PAGE] = render_errors_page(env)

@@ -11,13 +11,16 @@ from importlib.resources import files
 from jinja2 import Environment
 from markupsafe import Markup
 
-from jirei.cases.dates import parse_partial_date, review_overdue
-from jirei.cases.model import Case
-from jirei.metrics.store import AreaFigure, MetricsData
+from jirei.cases.dates import review_overdue
+from jirei.cases.model import Case, Municipality
+from jirei.metrics.measures import CARD_RATE_METRICS
+from jirei.metrics.store import MetricsData
 from jirei.paths import REPO_URL
 from jirei.reference.municipalities import Reference
 from jirei.site.anchors import anchor
+from jirei.site.case_gap import official_gap
 from jirei.site.citation import citation
+from jirei.site.evidence_view import evidence_summary, judgements
 from jirei.site.footnotes import Footnotes
 from jirei.site.jsonld import case_jsonld, front_matter_json
 from jirei.site.links import CaseLink
@@ -25,7 +28,6 @@ from jirei.site.permalinks import case_url
 from jirei.site.similar_view import SimilarView, similar_view
 from jirei.site.urls import case_page, municipality_page, relative_url
 
-CARD_RATE_METRICS = ("交付枚数率", "保有枚数率")
 INDEX_PAGES = {"themes": "indexes/themes.md", "success_factors": "indexes/success-factors.md"}
 
 
@@ -38,6 +40,12 @@ class Population:
 @dataclass(frozen=True)
 class RelatedLink:
     title: str
+    url: str  # relative to the built case page
+
+
+@dataclass(frozen=True)
+class PlaceLink:
+    municipality: Municipality
     url: str  # relative to the built case page
 
 
@@ -57,10 +65,13 @@ def material_icon(name: str) -> Markup:
 
 
 def links_by_code(cases: Sequence[Case]) -> dict[str, list[CaseLink]]:
-    """Each municipality code with the links to its cases, in the given order."""
+    """Each municipality code with the links to its cases, in the given order; a joint case
+    is listed under every member."""
     grouped: dict[str, list[CaseLink]] = {}
     for case in cases:
-        grouped.setdefault(case.municipality.code, []).append(case_link(case))
+        link = case_link(case)
+        for municipality in case.municipalities:
+            grouped.setdefault(municipality.code, []).append(link)
     return grouped
 
 
@@ -79,6 +90,7 @@ def case_link(case: Case) -> CaseLink:
         period_start=case.period.start,
         period_end=case.period.end,
         outcome_points=rate_points,
+        case_kind=case.case_kind,
     )
 
 
@@ -88,19 +100,6 @@ def _population(metrics: MetricsData | None, code: str) -> Population | None:
         return None
     latest = series[-1]
     return Population(latest.population, latest.population_base_date)
-
-
-def newer_official_figure(case: Case, metrics: MetricsData | None) -> AreaFigure | None:
-    """The newest published figure, when it is newer than every card rate the case quotes."""
-    series = metrics.municipality_series(case.municipality.code) if metrics else []
-    quoted = [
-        parsed
-        for outcome in case.outcomes
-        if outcome.metric in CARD_RATE_METRICS and (parsed := parse_partial_date(outcome.as_of))
-    ]
-    if not series or not quoted or max(quoted) >= series[-1].release_date:
-        return None
-    return series[-1]
 
 
 def render_case_page(
@@ -136,8 +135,15 @@ def render_case_page(
         footnotes=Footnotes(case.source_numbers),
         generated_from=f"cases/{case.id}.yml",
         municipality_url=relative_url(page, municipality_page(case.municipality.code)),
+        places=[
+            PlaceLink(place, relative_url(page, municipality_page(place.code)))
+            for place in case.municipalities
+        ],
+        members=case.members,
+        judgements=judgements(case),
+        proof=evidence_summary(case),
         population=_population(metrics, case.municipality.code),
-        newest_official=newer_official_figure(case, metrics),
+        official_gap=official_gap(case, metrics, today),
         index_urls={key: relative_url(page, index) for key, index in INDEX_PAGES.items()},
         anchors=anchors,
         stale=review_overdue(case.record.last_reviewed, today),

@@ -48,11 +48,13 @@ class Band:
 
 @dataclass(frozen=True)
 class Marker:
-    """A single value drawn as a small shape, e.g. a case's own outcome figure."""
+    """A single value drawn as a small shape: a case's own outcome figure (``case``, a
+    diamond) or a figure reported by the press (``reported``, a triangle)."""
 
     at: date
     value: float
     label: str
+    kind: str = "case"  # a key of MARKER_LEGENDS
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,13 @@ LINE_STYLES: dict[str, _LineStyle] = {
     "other": _LineStyle("#795548", "1.5", "1 2"),
 }
 MARKER_COLOUR = "#c62828"
+REPORTED_COLOUR = "#6d4c41"
+ISSUED_COLOUR = "#ad1457"
+MARKER_LEGENDS = {
+    "case": "事例の成果指標",
+    "reported": "報道による値（保有枚数率）",
+    "reported-issued": "報道による値（交付枚数率）",
+}
 BAND_COLOUR = "#ffb300"
 BAR_COLOUR = "#1565c0"
 
@@ -287,12 +296,23 @@ def _series(series: Series, x_of: XScale, y_of: YScale) -> list[str]:
     ]
 
 
+def _marker_shape(kind: str, x: float, y: float) -> tuple[str, str]:
+    """(path, fill): a diamond for a case figure, a triangle for a reported 保有枚数率, a
+    downward triangle for a reported 交付枚数率."""
+    if kind == "reported":
+        return f"M{num(x)} {num(y - 6)}l6 10h-12z", REPORTED_COLOUR
+    if kind == "reported-issued":
+        return f"M{num(x)} {num(y + 6)}l6-10h-12z", ISSUED_COLOUR
+    return f"M{num(x)} {num(y - 5)}l5 5l-5 5l-5-5z", MARKER_COLOUR
+
+
 def _marker(marker: Marker, x_of: XScale, y_of: YScale) -> str:
-    x, y = x_of(marker.at), y_of(marker.value)
-    # A diamond, 5 units from centre to each corner.
-    path = f"M{num(x)} {num(y - 5)}l5 5l-5 5l-5-5z"
+    path, fill = _marker_shape(marker.kind, x_of(marker.at), y_of(marker.value))
+    css = "jirei-chart__marker" + (
+        "" if marker.kind == "case" else f" jirei-chart__marker--{esc(marker.kind)}"
+    )
     return (
-        f'<path class="jirei-chart__marker" d="{path}" fill="{MARKER_COLOUR}" stroke="#ffffff" '
+        f'<path class="{css}" d="{path}" fill="{fill}" stroke="#ffffff" '
         f'stroke-width="1"><title>{esc(marker.label)}</title></path>'
     )
 
@@ -306,11 +326,12 @@ def _legend_entries(series: Sequence[Series], markers: Sequence[Marker], unit: s
         css = f"jirei-chart__series jirei-chart__series--{esc(item.style)}"
         swatch = f'<line class="{css}" x1="0" y1="-4" x2="24" y2="-4" {_line_attrs(item.style)}/>'
         entries.append((label, swatch))
-    if markers:
+    for kind in sorted({m.kind for m in markers}, key=list(MARKER_LEGENDS).index):
+        path, fill = _marker_shape(kind, 12, -4)
         entries.append(
             (
-                "事例の成果指標",
-                f'<path class="jirei-chart__marker jirei-chart__swatch" d="M12 -9l5 5l-5 5l-5-5z" fill="{MARKER_COLOUR}"/>',
+                MARKER_LEGENDS[kind],
+                f'<path class="jirei-chart__marker jirei-chart__swatch" d="{path}" fill="{fill}"/>',
             )
         )
     return entries

@@ -27,6 +27,7 @@ METRICS_FILES = {
     "categories.csv": "団体区分別（全国・特別区・政令指定都市・市・町村）の交付状況",
     "ages.csv": "男女・年齢別の交付状況（全国のみ）",
     "releases.csv": "取り込んだ公表回と元ファイルの一覧（SHA-256 つき）",
+    "national-monthly.csv": "デジタル庁の全国の月次保有枚数（2024 年 7 月〜。総務省の系列とは別の系列）",
 }
 METRICS_COLUMNS = {
     "release_date": "公表日（YYYY-MM-DD）",
@@ -47,6 +48,11 @@ METRICS_COLUMNS = {
     "layout": "元ファイルの形式",
     "source_file": "元ファイルのリポジトリ内のパス",
     "source_sha256": "元ファイルの SHA-256",
+    "as_of": "時点（その月の末日、YYYY-MM-DD）",
+    "measure": "枚数の種類（交付枚数・保有枚数）",
+    "rate_kind": "率の出どころ。「公表値」（公表元の率）か「計算値」（このサイトが rate_base の人口で計算）",
+    "rate_base": "率の分母にした人口",
+    "source": "公表元",
 }
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from jirei.cases.model import Case, Outcome
 from jirei.paths import SITE_NAME, SITE_URL
+from jirei.site.evidence_view import evidence_summary
 from jirei.site.permalinks import case_url, municipality_url, site_url
 
 CASES_JSON = "data/cases.json"
@@ -80,6 +81,17 @@ CSV_COLUMNS: tuple[tuple[str, str, Callable[[Case], str]], ...] = (
     ("prefecture", "都道府県名", lambda c: c.municipality.prefecture),
     ("category", "団体区分（特別区・政令指定都市・市・町・村）", lambda c: c.municipality.category),
     ("municipality_url", "団体の交付状況ページの URL", lambda c: municipality_url(c.municipality.code)),
+    (
+        "member_codes",
+        "共同の取組で、代表の団体（municipality_code）とともに取り組んだほかの団体の団体コード",
+        lambda c: _joined([m.code for m in c.members]),
+    ),
+    (
+        "member_names",
+        "共同の取組のほかの団体（都道府県名つき、member_codes と同じ順）",
+        lambda c: _joined([f"{m.prefecture}{m.name}" for m in c.members]),
+    ),
+    ("case_kind", "事例の種類（取組事例・課題事例）", lambda c: c.case_kind),
     ("themes", "テーマ", lambda c: _joined(c.themes)),
     ("tags", "タグ", lambda c: _joined(c.tags)),
     ("period_start", "開始（YYYY、YYYY-MM または YYYY-MM-DD）", lambda c: c.period.start or ""),
@@ -92,10 +104,30 @@ CSV_COLUMNS: tuple[tuple[str, str, Callable[[Case], str]], ...] = (
     ("success_factors", "成功要因", lambda c: _joined([f.factor for f in c.success_factors])),
     ("outcomes", "成果（指標 値単位（時点））", lambda c: _joined([_outcome(o) for o in c.outcomes])),
     ("source_urls", "出典の URL", lambda c: _joined([s.url for s in c.sources])),
+    (
+        "source_kinds",
+        "出典の種類（公式・報道・事業者・議会・個人・事例集・研究・ミラー、source_urls と同じ順）",
+        lambda c: _joined([s.kind for s in c.sources]),
+    ),
+    (
+        "primary_source_urls",
+        "出典の一次資料の URL（出典に primary_url があるものだけ）",
+        lambda c: _joined([s.primary_url for s in c.sources if s.primary_url]),
+    ),
+    (
+        "figures",
+        "数値・日付（成果・比較の基準・順位・人数・手続数・予算・期間と施策の日付）の数（jirei audit と同じ数え方）",
+        lambda c: str(evidence_summary(c).figures),
+    ),
+    (
+        "figures_quoted",
+        "そのうち、その値を含む出典の引用（根拠）がある数",
+        lambda c: str(evidence_summary(c).quoted_figures),
+    ),
     ("former_ids", "以前の事例 ID（旧 URL は転送されます）", lambda c: _joined(c.former_ids)),
     ("created", "作成日", lambda c: c.record.created),
     ("last_reviewed", "最終確認日", lambda c: c.record.last_reviewed),
-    ("review_status", "確認の状況", lambda c: c.record.review_status),
+    ("review_status", "確認の状況（確認済み・一部未確認など）", lambda c: c.record.review_status),
     ("license", "事例の文章のライセンス", lambda c: c.license),
 )
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from jinja2 import Environment
 
 from jirei.cases.model import Case
 from jirei.cases.vocabulary import Vocabulary
+from jirei.metrics.freshness import DataAge
 from jirei.metrics.store import MetricsData
 from jirei.reference.municipalities import Reference
-from jirei.site.urls import case_page, municipality_page, prefecture_page, relative
+from jirei.site.coverage import coverage
+from jirei.site.places import CAUTIONARY, place_label, prefecture_codes
+from jirei.site.urls import case_page, municipality_page, prefecture_page, relative, relative_url
 
 APPROACHES = {
     "トップダウン": "首長や幹部が方針を示し、組織を動かした事例",
@@ -47,6 +51,7 @@ class Entry:
     place: str
     summary: str
     created: str
+    kind: str  # case_kind: 取組事例 or 課題事例
 
 
 @dataclass(frozen=True)
@@ -57,9 +62,13 @@ class Group:
 
 
 def _entry(case: Case, from_page: str) -> Entry:
-    place = f"{case.municipality.prefecture}{case.municipality.name}"
     return Entry(
-        case.title, relative(from_page, case_page(case.id)), place, case.summary, case.record.created
+        case.title,
+        relative(from_page, case_page(case.id)),
+        place_label(case),
+        case.summary,
+        case.record.created,
+        case.case_kind,
     )
 
 
@@ -76,12 +85,12 @@ def _groups(
 
 
 def _prefecture_groups(cases: Sequence[Case], reference: Reference, page: str) -> list[Group]:
+    """Every prefecture (the coverage table links to each), with the cases any member of is in it."""
     groups = []
     for pref_code, prefecture in sorted(reference.prefectures.items()):
-        members = tuple(_entry(case, page) for case in cases if case.municipality.code[:2] == pref_code)
-        if members:
-            link = relative(page, prefecture_page(pref_code))
-            groups.append(Group(prefecture.name, f"[{prefecture.name}の交付状況]({link})", members))
+        members = tuple(_entry(case, page) for case in cases if pref_code in prefecture_codes(case))
+        link = relative(page, prefecture_page(pref_code))
+        groups.append(Group(prefecture.name, f"[{prefecture.name}の交付状況]({link})", members))
     return groups
 
 
@@ -92,7 +101,9 @@ def render_index_pages(
     vocabulary: Vocabulary,
     reference: Reference,
     metrics: MetricsData | None,
+    today: date | None = None,
 ) -> dict[str, str]:
+    """``today``: the build date, against which the home page states the data's age."""
     ordered = sorted(cases, key=lambda case: case.id)
     group_sets = {
         "indexes/prefectures.md": _prefecture_groups(ordered, reference, "indexes/prefectures.md"),
@@ -112,20 +123,23 @@ def render_index_pages(
         page: template.render(title=title, intro=intro, groups=group_sets[page], generated_from="cases/*.yml")
         for page, title, intro in INDEXES
     }
-    pages["cases/index.md"] = _cases_table(ordered, env)
-    pages["index.md"] = _home(ordered, env, reference, metrics)
+    pages["cases/index.md"] = _cases_table(ordered, env, reference)
+    pages["index.md"] = _home(ordered, env, reference, metrics, today or date.today())
     return pages
 
 
-def _cases_table(cases: Sequence[Case], env: Environment) -> str:
+def _cases_table(cases: Sequence[Case], env: Environment, reference: Reference) -> str:
     page = "cases/index.md"
     rows = [
         {
             "title": case.title,
             "page": relative(page, case_page(case.id)),
-            "place": f"{case.municipality.prefecture}{case.municipality.name}",
-            "municipality_page": relative(page, municipality_page(case.municipality.code)),
-            "category": case.municipality.category,
+            "kind": case.case_kind,
+            "places": [
+                (f"{place.prefecture}{place.name}", relative(page, municipality_page(place.code)))
+                for place in case.municipalities
+            ],
+            "category": "・".join(dict.fromkeys(place.category for place in case.municipalities)),
             "start": case.period.start,
             "end": case.period.end,
             "status": case.period.status,
@@ -136,11 +150,16 @@ def _cases_table(cases: Sequence[Case], env: Environment) -> str:
     ]
     index_links = [(title, relative(page, index_page)) for index_page, title, _intro in INDEXES]
     return env.get_template("cases_table.md.j2").render(
-        rows=rows, index_links=index_links, generated_from="cases/*.yml"
+        rows=rows,
+        index_links=index_links,
+        coverage=coverage(cases, reference, page),
+        generated_from="cases/*.yml",
     )
 
 
-def _home(cases: Sequence[Case], env: Environment, reference: Reference, metrics: MetricsData | None) -> str:
+def _home(
+    cases: Sequence[Case], env: Environment, reference: Reference, metrics: MetricsData | None, today: date
+) -> str:
     newest = sorted(cases, key=lambda case: (case.record.created, case.id), reverse=True)[:5]
     national = None
     if metrics is not None and metrics.categories:
@@ -149,19 +168,24 @@ def _home(cases: Sequence[Case], env: Environment, reference: Reference, metrics
             "figure_kind": latest.figure_kind,
             "rate": latest.rate_percent,
             "release": latest.release_date.isoformat(),
+            "age": DataAge(latest.release_date, today),
         }
     return env.get_template("home.md.j2").render(
         counts={
             "cases": len(cases),
-            "municipalities": len({case.municipality.code for case in cases}),
+            "municipalities": len({place.code for case in cases for place in case.municipalities}),
+            "prefectures": len({code for case in cases for code in prefecture_codes(case)}),
+            "cautionary": sum(1 for case in cases if case.case_kind == CAUTIONARY),
             "all_municipalities": len(reference.by_code),
         },
         national=national,
+        coverage=coverage(cases, reference, "index.md"),
         newest=[_entry(case, "index.md") for case in newest],
         indexes=[(title, page, intro) for page, title, intro in INDEXES],
         links={
             "metrics": "metrics/index.md",
             "cases": "cases/index.md",
+            "cases_button": relative_url("index.md", "cases/index.md"),  # a raw-HTML link (no attr_list)
             "about": "about.md",
             "data": "data/index.md",
         },

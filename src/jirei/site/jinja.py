@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from jirei.paths import TEMPLATES_DIR
+from jirei.site.evidence_view import quote_text
 from jirei.site.verbatim_html import verbatim
 
 
@@ -137,4 +138,5 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env.filters["signed"] = signed
     env.filters["one"] = one_decimal
     env.filters["verbatim"] = verbatim
+    env.filters["quote_text"] = quote_text
     return env

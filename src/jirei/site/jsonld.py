@@ -10,15 +10,29 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from jirei.cases.model import Case
+from jirei.cases.model import Case, Municipality
 from jirei.paths import SITE_NAME, SITE_URL
 from jirei.site.permalinks import case_url, municipality_url, site_url
 
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 
 
+def _government(place: Municipality) -> dict[str, Any]:
+    return {
+        "@type": "GovernmentOrganization",
+        "name": f"{place.prefecture}{place.name}",
+        "identifier": place.code,
+        "url": municipality_url(place.code),
+        "areaServed": {
+            "@type": "AdministrativeArea",
+            "name": place.name,
+            "containedInPlace": {"@type": "AdministrativeArea", "name": place.prefecture},
+        },
+    }
+
+
 def case_jsonld(case: Case) -> dict[str, Any]:
-    place = case.municipality
+    """The lead municipality is ``about``; the other members of a joint case are ``mentions``."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -35,19 +49,11 @@ def case_jsonld(case: Case) -> dict[str, Any]:
         "keywords": [*case.themes, *case.tags],
         "isPartOf": {"@type": "WebSite", "name": SITE_NAME, "url": SITE_URL},
         "publisher": {"@type": "Organization", "name": SITE_NAME, "url": SITE_URL},
-        "about": {
-            "@type": "GovernmentOrganization",
-            "name": f"{place.prefecture}{place.name}",
-            "identifier": place.code,
-            "url": municipality_url(place.code),
-            "areaServed": {
-                "@type": "AdministrativeArea",
-                "name": place.name,
-                "containedInPlace": {"@type": "AdministrativeArea", "name": place.prefecture},
-            },
-        },
+        "about": _government(case.municipality),
         "citation": [source.url for source in case.sources],
     }
+    if case.members:
+        data["mentions"] = [_government(member) for member in case.members]
     if case.title_en:
         data["alternativeHeadline"] = case.title_en
     return data

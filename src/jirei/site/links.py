@@ -21,3 +21,4 @@ class CaseLink:
     period_start: str | None
     period_end: str | None
     outcome_points: tuple[tuple[str, float, str], ...] = ()  # (as_of date, rate %, metric label)
+    case_kind: str = "取組事例"  # or 課題事例 (a cautionary case), labelled in lists

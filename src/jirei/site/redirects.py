@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from html import escape
 
 from jirei.cases.model import Case
+from jirei.site.csp import meta_tag
 from jirei.site.permalinks import case_url
 
 
@@ -25,6 +26,7 @@ def redirect_page(case: Case) -> str:
 <html lang="ja">
 <head>
 <meta charset="utf-8">
+{meta_tag()}
 <title>移動しました: {title}</title>
 <link rel="canonical" href="{escape(case_url(case.id))}">
 <meta http-equiv="refresh" content="0; url={target}">

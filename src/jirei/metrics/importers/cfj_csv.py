@@ -58,6 +58,8 @@ class _Row:
         column = self.header.index(name)
         try:
             raw = parse_decimal(self.cells[column], name)
+            if not self.ok:  # a count of the row is unreadable: nothing to check the rate against
+                return None
             return to_percent(raw, cards, population, fraction=False, column=name)
         except CellError as error:
             self.ok = False
@@ -81,7 +83,13 @@ def parse_cfj_csv(parsed: ParsedFile, content: bytes, reference: Reference) -> N
     except UnicodeDecodeError as error:
         parsed.add("encoding", "UTF-8 として読めません", got=f"{error.start} バイト目")
         return
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        rows = list(reader)
+    except csv.Error as error:  # a cell over the field limit, a NUL byte
+        parsed.add("cell-unreadable", "CSV として読めない行があります", line=reader.line_num,
+                   got=str(error)[:80], hint="公表されたままのファイルを使ってください")  # fmt: skip
+        return
     if not rows:
         parsed.add("truncated", "ファイルが空です（見出し行がありません）", line=1)
         return

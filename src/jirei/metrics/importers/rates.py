@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jirei.metrics.cells import CellError, round_percent
+from jirei.metrics.importers.sanity import check_row
 
 _CLOSE = Decimal("0.15")  # published rates are rounded to 0.1 point
 _FAR = Decimal("0.5")
@@ -24,4 +25,6 @@ def to_percent(rate: Decimal, cards: int, population: int, *, fraction: bool, co
                 message = f"「{column}」が割合（0～1）で書かれています（この様式は百分率です）"
                 hint = "例: 0.781 は 78.1 と書きます"
             raise CellError("rate-scale", message, str(rate), hint=hint)
-    return round_percent(rate * 100) if fraction else round_percent(rate)
+    percent = rate * 100 if fraction else rate
+    check_row(percent, cards, population, column)
+    return round_percent(percent)

@@ -22,6 +22,7 @@ from jirei.metrics.importers import layout
 from jirei.metrics.importers.names import resolve_municipality, resolve_prefecture
 from jirei.metrics.importers.parsed import ParsedFile
 from jirei.metrics.importers.rates import to_percent
+from jirei.metrics.importers.sheets import find_data_sheet
 from jirei.metrics.store import AreaFigure
 from jirei.reference.municipalities import Reference
 
@@ -57,16 +58,17 @@ def parse_soumu_xlsx(parsed: ParsedFile, reference: Reference) -> None:
     except Exception as error:  # calamine raises several error types for broken files
         parsed.add("truncated", "ブックを開けません（壊れているか途中で切れています）", got=str(error)[:120])
         return
-    if SHEET not in workbook.sheet_names:
+    sheet = find_data_sheet(workbook)  # 公表用, or a renamed sheet recognised by its header
+    if sheet is None:
         parsed.add(
             "sheet-missing",
-            f"シート「{SHEET}」がありません",
+            f"シート「{SHEET}」も、見出し「都道府県名・市区町村名」のあるシートもありません",
             got="、".join(workbook.sheet_names),
             hint="総務省の公表ファイルそのままか確認してください",
         )
         return
     try:
-        rows = workbook.get_sheet_by_name(SHEET).to_python(skip_empty_area=False)
+        rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
     except Exception as error:
         parsed.add("truncated", f"シート「{SHEET}」を読めません", got=str(error)[:120])
         return

@@ -1,0 +1,1 @@
+"""``jirei metrics fetch``: find new releases online, download, import, report."""

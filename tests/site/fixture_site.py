@@ -1,0 +1,48 @@
+"""A small site built from the fake cases (the valid case, a joint case and a 課題事例 under
+tests/data/cases/site/) with the fake reference list: generated docs/, then
+`mkdocs build --strict` (about two seconds), for tests that read the pages and the HTML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from jirei.metrics.store import DEFAULT_METRICS_DIR
+from jirei.paths import DOCS_DIR
+from jirei.reference.municipalities import load_reference
+from jirei.site.build import build_site
+from jirei.site.mkdocs_config import write_inherited_config
+from jirei.site.writer import copy_hand_written
+from tests.cases.validation_helpers import DATA, TODAY, VALID_CASE
+
+SITE_CASES = DATA / "cases" / "site"
+JOINT = "992020-test-kyodo"
+CAUTIONARY = "993816-test-kadai"
+
+
+def build_fixture_site(root: Path) -> Path:
+    """Generate and build the fixture site under ``root``; returns root (docs/ and site/ inside)."""
+    cases = root / "cases"
+    cases.mkdir()
+    for fixture in (VALID_CASE, *sorted(SITE_CASES.glob("*.yml"))):
+        shutil.copyfile(fixture, cases / fixture.name)
+    metrics = root / "metrics"  # the published files with their headers only: no figures
+    metrics.mkdir()
+    for csv_file in DEFAULT_METRICS_DIR.glob("*.csv"):
+        with csv_file.open(encoding="utf-8") as handle:
+            (metrics / csv_file.name).write_text(handle.readline(), encoding="utf-8")
+    docs = root / "docs"
+    docs.mkdir()
+    copy_hand_written(DOCS_DIR, docs)
+    reference = load_reference(DATA / "reference")
+    build_site(cases_dir=cases, docs_dir=docs, metrics_dir=metrics, reference=reference, today=TODAY)
+    config = write_inherited_config(root / "mkdocs.yml")
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr[-5000:]
+    return root
