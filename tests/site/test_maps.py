@@ -17,6 +17,7 @@ from jirei.metrics.analysis import analyse
 from jirei.site.choropleth import ATTRIBUTION, PALETTE, class_breaks, class_of, colour_index, legend_labels
 from jirei.site.compare_page import CompareLinks, compare_data
 from jirei.site.maps_view import MapViews
+from jirei.site.sanitize import sanitize_html
 from tests.site.test_metrics_pages import CASES, TOWNS, fake_metrics, fake_reference
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -113,6 +114,23 @@ def test_the_legend_counts_add_up_and_no_inline_style_or_script(views: MapViews)
     assert "データなし（1団体）" in html
     assert " style=" not in html and "<script" not in html and not re.search(r" on[a-z]+=", html)
     assert html.count('data-pagefind-ignore="all"') == 2  # the map and its table: not indexed for search
+
+
+def test_the_sanitizer_keeps_what_the_map_needs(views: MapViews) -> None:
+    views.earlier = date(2020, 1, 1)
+    html = str(views.national())
+    clean = sanitize_html(html)
+    for needle in (
+        "<a href=",
+        "<title>",
+        'class="l1c',
+        'aria-hidden="true"',
+        'type="radio"',
+        "checked",
+        "<details",
+    ):
+        assert clean.count(needle) == html.count(needle), needle
+    assert clean.count(' fill="') == html.count(' fill="')
 
 
 def test_a_prefecture_map_shows_only_its_municipalities(views: MapViews) -> None:

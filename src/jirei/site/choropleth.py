@@ -8,7 +8,8 @@ without a stylesheet; a map with more layers (release dates) draws them with the
 paths and links, chosen by radio buttons and CSS classes (``l1c3``: layer 1, colour 3;
 docs/stylesheets/maps.css), which keeps the page within its size budget.
 Municipalities with cases carry a white dot. The attribution line is in every caption.
-Maps are left out of the search index: their 1,741 names would make /metrics/ match every place.
+The layers drawn over the areas (borders, inset frames, case dots) let clicks through by CSS
+(pointer-events is not among the attributes jirei.site.sanitize keeps). Maps are left out of the search index: their 1,741 names would make /metrics/ match every place.
 """
 
 from __future__ import annotations
@@ -194,7 +195,7 @@ def _marks(spec: MapSpec) -> str:
         )
     )
     width = r / 2.5
-    return f'<g class="jirei-map__marks" fill="#fff" stroke="#000" stroke-width="{width:g}" pointer-events="none" aria-hidden="true">{circles}</g>'
+    return f'<g class="jirei-map__marks" fill="#fff" stroke="#000" stroke-width="{width:g}" aria-hidden="true">{circles}</g>'
 
 
 def _insets(spec: MapSpec) -> str:
@@ -202,11 +203,13 @@ def _insets(spec: MapSpec) -> str:
         return ""
     parts = []
     for box in spec.insets:
-        parts.append(f'<rect x="{box.x}" y="{box.y}" width="{box.width}" height="{box.height}"/>')
         parts.append(
-            f'<text x="{box.x + 4}" y="{box.y + box.height - 5}" font-size="{spec.font_size}" fill="#333" stroke="none">{escape(box.label)}</text>'
+            f'<rect x="{box.x}" y="{box.y}" width="{box.width}" height="{box.height}" fill="none" stroke="#888" stroke-width="1"/>'
         )
-    return f'<g class="jirei-map__insets" fill="none" stroke="#888" stroke-width="1" pointer-events="none" aria-hidden="true">{"".join(parts)}</g>'
+        parts.append(
+            f'<text x="{box.x + 4}" y="{box.y + box.height - 5}" font-size="{spec.font_size}" fill="#333">{escape(box.label)}</text>'
+        )
+    return f'<g class="jirei-map__insets" aria-hidden="true">{"".join(parts)}</g>'
 
 
 def choropleth(spec: MapSpec) -> str:
@@ -214,7 +217,7 @@ def choropleth(spec: MapSpec) -> str:
     width, height = spec.size
     areas = "".join(_area(spec, area) for area in spec.areas)
     border = (
-        f'<path class="jirei-map__border" d="{spec.border}" fill="none" stroke="#333" stroke-width="0.8" pointer-events="none" aria-hidden="true"/>'
+        f'<path class="jirei-map__border" d="{spec.border}" fill="none" stroke="#333" stroke-width="0.8" aria-hidden="true"/>'
         if spec.border
         else ""
     )
