@@ -57,8 +57,10 @@ def test_a_shared_url_restores_its_filter(page: Page) -> None:
     expect(page.locator("#finder-approach")).to_have_value(approach)
     # a joint case is found under the category of every member, not only the lead's
     expected = count(
-        lambda c: any(m["category"] == "町" for m in (c["municipality"], *c.get("members", ())))
-        and c["leadership"]["approach"] == approach
+        lambda c: (
+            any(m["category"] == "町" for m in (c["municipality"], *c.get("members", ())))
+            and c["leadership"]["approach"] == approach
+        )
     )
     assert expected > 0
     expect(page.locator(VISIBLE)).to_have_count(expected)

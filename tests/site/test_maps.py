@@ -100,7 +100,8 @@ def test_a_second_release_is_a_second_layer_chosen_by_radio_buttons(views: MapVi
     views.earlier = date(2020, 1, 1)
     html = views.national()
     titles = [t.text for t in _svg(html).iter(f"{SVG}title")]
-    assert "テスト県テスト市 2021年1月1日（最新） 50.0%・2020年1月1日 30.0%（事例 1 件）" in titles
+    assert "テスト県テスト市 2021年1月1日 50.0%・2020年1月1日 30.0%（事例 1 件）" in titles
+    assert "凡例：2021年1月1日（収録データの最新）の人口に対する枚数の率" in html
     assert html.count('type="radio"') == 2 and html.count("checked") == 1
     assert re.search(r'<path d="[^"]+" fill="#[0-9a-f]{6}" class="l1c\d"/>', html)
     assert html.count("jirei-map__key--l") == 2  # one legend per release

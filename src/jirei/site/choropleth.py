@@ -52,8 +52,9 @@ class InsetBox:
 
 @dataclass(frozen=True)
 class Layer:
-    label: str  # e.g. the release date
+    label: str  # e.g. the release date; also in every area's <title>, so kept short
     breaks: tuple[Decimal, ...]
+    note: str = ""  # shown after the label in the chooser and the legend, e.g. 最新
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,10 @@ def _area(spec: MapSpec, area: MapArea) -> str:
     return f'<a href="{escape(area.href)}">{title}{path}</a>'
 
 
+def _full_label(layer: Layer) -> str:
+    return f"{layer.label}（{layer.note}）" if layer.note else layer.label
+
+
 def _swatch(fill: str, circle: bool = False) -> str:
     shape = (
         '<circle cx="5" cy="5" r="3.5" fill="#fff" stroke="#000" stroke-width="1.5"/>'
@@ -167,7 +172,7 @@ def _legend(spec: MapSpec, n: int) -> str:
     items.append(f"<li>{_swatch('', circle=True)}事例のある団体</li>")
     return (
         f'<div class="jirei-map__key jirei-map__key--l{n}">'
-        f'<p class="jirei-map__key-title">凡例：{escape(layer.label)}の人口に対する枚数の率</p>'
+        f'<p class="jirei-map__key-title">凡例：{escape(_full_label(layer))}の人口に対する枚数の率</p>'
         f'<ul class="jirei-map__legend">{"".join(items)}</ul></div>'
     )
 
@@ -178,7 +183,7 @@ def _chooser(spec: MapSpec) -> str:
         return ""
     options = "".join(
         f'<input type="radio" class="jirei-map__pick jirei-map__pick--l{n}" name="{spec.id}-layer" id="{spec.id}-l{n}"{" checked" if n == 0 else ""}>'
-        f'<label for="{spec.id}-l{n}">{escape(layer.label)}</label>'
+        f'<label for="{spec.id}-l{n}">{escape(_full_label(layer))}</label>'
         for n, layer in enumerate(spec.layers)
     )
     return f'<fieldset class="jirei-map__choose"><legend>地図の基準日</legend>{options}</fieldset>'

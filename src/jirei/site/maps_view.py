@@ -83,15 +83,18 @@ class MapViews:
             return ""
         b = self.boundaries
         scale = NATIONAL_WIDTH / b.width
-        paths = PathMaker(b, Frame(scale, (0.0, 0.0), tolerance=0.8))
+        paths = PathMaker(b, Frame(scale, (0.0, 0.0), tolerance=1.0))
         days = [self.latest] + ([self.earlier] if self.earlier and self.earlier != self.latest else [])
         insets = tuple(_view_box(i.box, scale, (0.0, 0.0), i.label) for i in b.insets)
-        labels = [f"{japanese_date(days[0])}（最新）", *(japanese_date(d) for d in days[1:])]
+        notes = ["収録データの最新", *([""] * (len(days) - 1))]
         spec = MapSpec(
             id="map-national",
             title="市区町村別の人口に対する枚数の率",
             areas=self._areas(OVERVIEW_PAGE, sorted(b.areas), days),
-            layers=tuple(Layer(label, self.breaks(day)) for label, day in zip(labels, days, strict=True)),
+            layers=tuple(
+                Layer(japanese_date(day), self.breaks(day), note)
+                for day, note in zip(days, notes, strict=True)
+            ),
             paths=paths,
             size=(NATIONAL_WIDTH, round(b.height * scale)),
             border=paths.arcs_path(b.border_arcs(lambda code: code[:2])),
@@ -104,7 +107,7 @@ class MapViews:
         return Markup(choropleth(spec) + self._table(spec))  # escaped where built
 
     def _table(self, spec: MapSpec) -> str:
-        heads = "".join(f"<th>{escape(layer.label)}</th>" for layer in spec.layers)
+        heads = "".join(f"<th>{escape(layer.label)}の率</th>" for layer in spec.layers)
         rows = "".join(
             f"<tr><td>{escape(area.name)}</td>"
             + "".join(f"<td>{'—' if v is None else f'{v}%'}</td>" for v in area.values)
