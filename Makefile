@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site search-report serve build validate audit browser test lint typecheck data bench clean
+.PHONY: site search-report serve build validate audit browser test lint typecheck data boundaries bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ test: browser lint typecheck
 ## data: 取り込み元の CSV から data/metrics/ を作り直す（結果は同じバイト列になる）
 data: $(BIN)/.installed
 	$(BIN)/jirei metrics import data/raw/codeforjapan-mynumbercard/*/
+
+## boundaries: data/raw/ の境界と類似団体区分から data/boundaries/municipalities.topojson と data/reference/peer-groups.csv を作り直す
+boundaries: $(BIN)/.installed
+	$(BIN)/python -m jirei.maps.derive
+	$(BIN)/python -m jirei.reference.peer_groups
 
 ## bench: 合成データ（架空の団体・事例）と実データで各段階の時間・メモリ・容量を測り、予算と比べる（2 コアで 4〜5 分）
 BENCH_ARGS ?= --real

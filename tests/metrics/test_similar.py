@@ -36,3 +36,17 @@ def test_equal_distances_go_to_the_lower_code() -> None:
 def test_municipalities_without_population_are_left_out() -> None:
     ref = reference(("990001", "市"), ("990002", "市"))
     assert similar_municipalities(ref, {"990001": 5_000}) == {"990001": ()}
+
+
+def test_peer_groups_come_first_and_the_page_is_told_which_grouping() -> None:
+    ref = reference(("990001", "市"), ("990002", "市"), ("990003", "市"), ("990004", "町"))
+    populations = {"990001": 10_000, "990002": 11_000, "990003": 9_000, "990004": 12_000}
+    groups = {"990001": "一般市Ⅰ－３", "990003": "一般市Ⅰ－３", "990002": "一般市Ⅰ－２"}
+    similar = similar_municipalities(ref, populations, count=3, peer_groups=groups)
+    # 990002 is closer in population but in another 類似団体区分.
+    assert similar["990001"] == ("990003",)
+    assert similar["990001"].basis == "総務省の類似団体区分「一般市Ⅰ－３」（全国 2 団体）"
+    assert similar["990001"].peer_group == "一般市Ⅰ－３"
+    # Without a 区分, the category and population distance as before.
+    assert similar["990004"] == ()
+    assert similar["990004"].basis == "同じ区分（町）" and similar["990004"].peer_group == ""

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from jirei.bench.measure import PageBytes, Step
+from jirei.bench.page_weight import PageWeight
 
 MB = 1_000_000
 PIPELINE_RATIO_BUDGET = 1.2  # whole pipeline ÷ bare MkDocs build of the same page count
@@ -16,6 +17,7 @@ LINEAR_TOLERANCE = 1.5  # per-case generation time may grow at most this much be
 SEARCH_RATIO_BUDGET = 0.1  # first-query bytes ÷ Material's index
 FIRST_RESULTS_BUDGET_MS = 300.0  # until the first results show, typing included (issue #16)
 FIRST_SEARCH_TRANSFER_BUDGET = 250 * 1000  # bytes of the first search, gzip-compressed (issue #16)
+MAP_PAGE_BUDGET = 200_000  # gzip bytes of the page with the national map and its CSS and JS (issue #18)
 
 
 @dataclass
@@ -41,6 +43,7 @@ class ScaleResult:
     breakdown: Counter[str] = field(default_factory=Counter)
     page_bytes: PageBytes | None = None  # our pages: article and theme frame
     bare_page_bytes: PageBytes | None = None  # the bare MkDocs pages: the theme's smallest frame
+    map_page: PageWeight | None = None  # /metrics/ with the national map (jirei.bench.page_weight)
 
     @property
     def pipeline_seconds(self) -> float:
@@ -162,6 +165,7 @@ def budgets(results: Sequence[ScaleResult]) -> list[str]:
             lines.append(
                 f"{_verdict(properdocs.ok)} [{result.label}] ProperDocs で生成した docs/ をビルドできる"
             )
+    lines.extend(_map_page_budget(result) for result in results)
     return lines
 
 
@@ -179,6 +183,17 @@ def _size_floor(result: ScaleResult) -> list[str]:
         f"　　下限: HTML 以外 {_mb(other)} + 素の MkDocs の枠 {_kb(round(bare.frame_per_page))} × {ours.pages:,} ページ"
         f" = {_mb(round(floor))}（{verdict}）",
     ]
+
+
+def _map_page_budget(result: ScaleResult) -> str:
+    weight = result.map_page
+    if weight is None:
+        return f"SKIP [{result.label}] 全国地図のページ: /metrics/ がありません"
+    return (
+        f"{_verdict(weight.total <= MAP_PAGE_BUDGET)} [{result.label}] 全国地図のページ（/{weight.page}）の重さ "
+        f"gzip {_kb(weight.total)}（HTML {_kb(weight.html)}、非圧縮 {_kb(weight.raw_html)}・CSS と JS {_kb(weight.assets)}。"
+        f"予算 ≤ {_kb(MAP_PAGE_BUDGET)}）"
+    )
 
 
 def _search_budget(result: ScaleResult) -> str:

@@ -33,6 +33,7 @@ from jirei.bench.measure import (
     run_step,
     tree_bytes,
 )
+from jirei.bench.page_weight import page_weight
 from jirei.bench.report import ScaleResult
 from jirei.bench.steps import EDIT_MARK
 from jirei.paths import CASES_DIR, DATA_DIR, DOCS_DIR, REPO_ROOT
@@ -121,6 +122,7 @@ def run_scale(work: Path, label: str, cases: int, raw_folders: list[Path]) -> Sc
     result.site_bytes = tree_bytes(work / "site")
     result.breakdown = bytes_by_kind(work / "site")
     result.page_bytes = page_bytes(work / "site")
+    result.map_page = page_weight(work / "site")
     result.pagefind_first_query = pagefind_first_query_bytes(work / "site")
     first = _first_search(work / "site")
     if first is not None:

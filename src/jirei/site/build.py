@@ -27,12 +27,15 @@ from jirei.parallel import calls_in_background
 from jirei.paths import CASES_DIR, DOCS_DIR, SCHEMA_PATH, TEMPLATES_DIR
 from jirei.problems import JireiError, Problem
 from jirei.reference.municipalities import Reference, load_reference
+from jirei.reference.peer_groups import load_peer_groups
 from jirei.site.case_pages import case_link, links_by_code, render_case_pages
+from jirei.site.compare_page import CompareLinks, render_compare_page
 from jirei.site.errors_page import ERRORS_PAGE, render_errors_page
 from jirei.site.field_reference import FIELDS_PAGE, render_field_reference
 from jirei.site.finder_page import render_finder_page
 from jirei.site.index_pages import render_index_pages
 from jirei.site.jinja import make_environment
+from jirei.site.maps_view import MapViews
 from jirei.site.metrics_pages import municipality_chart_for_case, render_metrics_pages
 from jirei.site.publishing import render_publishing
 from jirei.site.writer import WriteReport, write_outputs
@@ -135,7 +138,7 @@ def _build(
     cases_by_code = links_by_code(cases)
 
     populations = latest_populations(metrics, reference)
-    similar = similar_municipalities(reference, populations)
+    similar = similar_municipalities(reference, populations, peer_groups=load_peer_groups())
 
     def case_pages() -> Mapping[str, str | bytes]:
         return render_case_pages(
@@ -164,6 +167,10 @@ def _build(
     # process analyses the metrics; each is added (or its error raised) at its usual place.
     with calls_in_background([case_pages, index_pages, finder_page, publishing]) as ahead:
         analysis = _analysis_or_none(metrics, reference)
+        env.globals["jirei_maps"] = MapViews(
+            metrics, reference, cases_by_code
+        )  # templates/partials/map_*.md.j2
+        env.globals["jirei_compare"] = CompareLinks(similar)
         ahead.wait()
     outputs: dict[str, str | bytes] = {}
     outputs.update(ahead.result(0))
@@ -182,6 +189,7 @@ def _build(
             later=later,
         )
     )
+    outputs.update(render_compare_page(analysis or analyse(metrics, reference), cases_by_code, env))
     outputs[ERRORS_PAGE] = render_errors_page(env)
     outputs[FIELDS_PAGE] = render_field_reference(load_schema(), vocabulary, env)
     outputs.update(_data_files(metrics_dir, SCHEMA_PATH))

@@ -34,7 +34,10 @@ TAGS = frozenset(
 )
 
 ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"id", "class", "lang", "title", "role", "hidden", "aria-label", "aria-labelledby", "aria-live"},
+    "*": {
+        *("id", "class", "lang", "title", "role", "hidden", "aria-label", "aria-labelledby", "aria-live"),
+        *("aria-describedby", "aria-controls"),  # the comparison page's search field
+    },
     "a": {"href"},
     "td": {"style", "colspan", "rowspan"},
     "th": {"style", "colspan", "rowspan", "scope"},
@@ -46,10 +49,10 @@ ATTRIBUTES: dict[str, set[str]] = {
     "option": {"value", "selected"},
     "button": {"type"},
     "svg": {"viewBox", "xmlns", "width", "height", "font-family", "font-size", "aria-hidden", "focusable"},
-    "g": {*_SVG_SHAPE, "transform", "text-anchor"},
+    "g": {*_SVG_SHAPE, "transform", "text-anchor", "aria-hidden"},  # aria-hidden: map layers (choropleth.py)
     "pattern": {"width", "height", "patternUnits", "patternTransform"},
     "line": {*_SVG_SHAPE, "x1", "x2", "y1", "y2"},
-    "path": {*_SVG_SHAPE, "d"},
+    "path": {*_SVG_SHAPE, "d", "aria-hidden"},
     "polyline": {*_SVG_SHAPE, "points"},
     "polygon": {*_SVG_SHAPE, "points"},
     "rect": {*_SVG_SHAPE, "x", "y", "width", "height", "rx", "ry"},

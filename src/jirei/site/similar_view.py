@@ -38,6 +38,8 @@ class SimilarView:
     category: str
     own: SimilarRow  # the municipality itself, shown first for comparison
     rows: tuple[SimilarRow, ...]
+    basis: str = ""  # which grouping the list comes from (jirei.metrics.similar.Peers)
+    peer_group: str = ""  # the 総務省 類似団体区分, "" when the category was used
 
     @property
     def cases(self) -> tuple[SimilarCase, ...]:
@@ -82,4 +84,6 @@ def similar_view(
         return None
     rows = tuple(_row(from_page, peer, reference, metrics, cases_by_code) for peer in peers)
     own = _row(from_page, code, reference, metrics, cases_by_code)
-    return SimilarView(reference.by_code[code].category, own, rows)
+    category = reference.by_code[code].category
+    basis = getattr(peers, "basis", "") or f"同じ区分（{category}）"
+    return SimilarView(category, own, rows, basis, getattr(peers, "peer_group", ""))

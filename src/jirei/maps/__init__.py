@@ -1,0 +1,1 @@
+"""Municipal boundaries for the choropleth maps: TopoJSON decoding, projection, simplification."""
