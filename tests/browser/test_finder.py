@@ -64,7 +64,7 @@ def test_a_shared_url_restores_its_filter(page: Page) -> None:
     )
     assert expected > 0
     expect(page.locator(VISIBLE)).to_have_count(expected)
-    expect(page.locator(VISIBLE).first).to_contain_text("西川町")
+    expect(page.locator(VISIBLE).filter(has_text="西川町")).to_have_count(1)
 
 
 def test_the_finder_works_with_the_keyboard_alone(page: Page) -> None:
