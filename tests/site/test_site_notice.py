@@ -34,5 +34,5 @@ def test_every_page_of_the_real_site_carries_the_notice(real_site: Path) -> None
     pages = list(real_site.rglob("*.html"))
     without = [page for page in pages if 'class="jirei-site-notice"' not in page.read_text(encoding="utf-8")]
     # the redirect pages of renamed cases are plain HTML outside the theme
-    assert all("http-equiv=\"refresh\"" in page.read_text(encoding="utf-8") for page in without), without[:3]
+    assert all('http-equiv="refresh"' in page.read_text(encoding="utf-8") for page in without), without[:3]
     assert len(pages) - len(without) > 1800
