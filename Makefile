@@ -52,8 +52,8 @@ browser:
 
 ## test: リント・型検査・すべてのテスト（サイト全体の --strict ビルド、ブラウザとアクセシビリティのテストを含む）と jirei audit
 test: browser lint typecheck
-	$(BIN)/pytest
 	$(BIN)/jirei audit
+	$(BIN)/pytest
 
 ## data: 取り込み元の CSV から data/metrics/ を作り直す（結果は同じバイト列になる）
 data: $(BIN)/.installed
