@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from pathlib import Path
+
+from jirei.metrics.files import write_files
 
 DEFAULT_METRICS_DIR = Path(__file__).resolve().parents[3] / "data" / "metrics"
 
@@ -304,25 +304,4 @@ def write_metrics(data: MetricsData, directory: Path) -> list[Path]:
 
     Returns the files whose bytes changed (unchanged files are not touched).
     """
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    pending: list[tuple[Path, Path]] = []
-    try:
-        for name, content in serialize(data).items():
-            target = directory / name
-            if target.exists() and target.read_bytes() == content:
-                continue
-            fd, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
-            Path(temp_name).chmod(0o644)
-            pending.append((Path(temp_name), target))
-    except BaseException:
-        for temp, _ in pending:
-            temp.unlink(missing_ok=True)
-        raise
-    for temp, target in pending:
-        temp.replace(target)
-    return [target for _, target in pending]
+    return write_files(Path(directory), serialize(data))
