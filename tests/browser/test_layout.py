@@ -1,0 +1,33 @@
+"""Slow: pages read well on a desktop (1366×768) and a phone (390×844): 事例一覧 is a list whose
+items take a few lines each and never overflow the screen."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.slow
+
+SIZES = [(1366, 768), (390, 844)]
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_case_list_is_a_few_lines_per_case(page: Page, width: int, height: int) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto("cases/")
+    items = page.locator(".jirei-case-list li")
+    expect(items.first).to_be_visible()
+    count = items.count()
+    assert count >= 10
+    tallest = 140 if width > 600 else 240  # px: the old seven-column table took up to 400 px a case
+    for index in range(count):
+        box = items.nth(index).bounding_box()
+        assert box is not None
+        assert box["height"] < tallest, (index, box)
+        assert box["x"] + box["width"] <= width, (index, box)
+        expect(items.nth(index).locator("a").first).to_have_attribute(
+            "href", re.compile(r"^[0-9]{6}-[a-z0-9-]+/$")
+        )
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
