@@ -146,6 +146,7 @@ def test_page_set(pages: dict[str, str]) -> None:
     assert sorted(pages) == sorted(
         [f"municipalities/{code}.md" for code in TOWNS]
         + ["prefectures/98.md", "prefectures/99.md", "metrics/index.md", "data/places.json"]
+        + [f"data/municipalities/{code}.{kind}" for code in TOWNS for kind in ("csv", "json")]
     )
 
 
@@ -296,7 +297,8 @@ def test_real_pages() -> None:
     assert len([p for p in markdown if p.startswith("prefectures/")]) == 47
     assert "metrics/index.md" in pages
     assert len(markdown) == 1741 + 47 + 1
-    assert not [p for p in pages if p.startswith("data/municipalities/")]
+    downloads = [len(pages[p].encode()) for p in pages if p.startswith("data/municipalities/")]
+    assert len(downloads) == 2 * 1741 and max(downloads) < 8_000  # a small CSV and JSON each (issue 17)
     kaga = pages["municipalities/172065.md"]
     row = next(line for line in kaga.splitlines() if line.startswith("<tr><td>2021年5月1日</td>"))
     assert "<td>65.1%</td>" in row

@@ -30,6 +30,7 @@ from jirei.reference.municipalities import Reference, load_reference
 from jirei.reference.peer_groups import load_peer_groups
 from jirei.site.case_pages import case_link, links_by_code, render_case_pages
 from jirei.site.compare_page import CompareLinks, render_compare_page
+from jirei.site.downloads import metrics_downloads
 from jirei.site.errors_page import ERRORS_PAGE, render_errors_page
 from jirei.site.field_reference import FIELDS_PAGE, render_field_reference
 from jirei.site.finder_page import render_finder_page
@@ -79,7 +80,7 @@ def _analysis_or_none(metrics: MetricsData, reference: Reference) -> Analysis | 
 
 
 def _data_files(metrics_dir: Path, schema_path: Path) -> dict[str, bytes]:
-    files = {f"data/metrics/{path.name}": path.read_bytes() for path in sorted(metrics_dir.glob("*.csv"))}
+    files = metrics_downloads(metrics_dir)
     files["schema/case.schema.json"] = schema_path.read_bytes()
     return files
 
