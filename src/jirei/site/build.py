@@ -38,6 +38,7 @@ from jirei.site.index_pages import render_index_pages
 from jirei.site.jinja import make_environment
 from jirei.site.maps_view import MapViews
 from jirei.site.metrics_pages import municipality_chart_for_case, render_metrics_pages
+from jirei.site.propose_page import render_propose_page
 from jirei.site.publishing import render_publishing
 from jirei.site.site_notice import notice_outputs
 from jirei.site.writer import WriteReport, write_outputs
@@ -194,6 +195,7 @@ def _build(
     outputs.update(render_compare_page(analysis or analyse(metrics, reference), cases_by_code, env))
     outputs[ERRORS_PAGE] = render_errors_page(env)
     outputs[FIELDS_PAGE] = render_field_reference(load_schema(), vocabulary, env)
+    outputs.update(render_propose_page(env))
     outputs.update(_data_files(metrics_dir, SCHEMA_PATH))
     if analysis is not None:
         outputs.update(notice_outputs(list(analysis.release_dates), today))
