@@ -49,3 +49,34 @@ def test_the_citation_wraps_without_doubled_brackets_and_has_a_place_for_the_acc
     assert box is not None and box["height"] > 30  # wraps onto more than one line
     for block in [text, *page.locator(".jirei-citation pre").all()]:
         assert block.evaluate("element => element.scrollWidth <= element.clientWidth + 1"), width
+
+
+def test_headings_break_between_phrases(page: Page) -> None:
+    page.goto("municipalities/172065/")
+    for selector in ("article h1", "article h2"):
+        assert page.locator(selector).first.evaluate("h => getComputedStyle(h).wordBreak") == "auto-phrase"
+
+
+# A break inside these changes what they say (2022年12｜月31日, 11位 /｜1,741).
+ONE_LINE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日|\d+位 / [\d,]+)$")
+
+
+@pytest.mark.parametrize("path", ["municipalities/172065/", "prefectures/17/"])
+def test_dates_and_ranks_in_table_cells_stay_on_one_line_on_a_phone(page: Page, path: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(path)
+    page.locator("details.jirei-data summary").first.click()
+    cells = page.locator("article td")
+    checked = 0
+    for index in range(cells.count()):
+        cell = cells.nth(index)
+        if not ONE_LINE.match(cell.inner_text().strip()) or not cell.is_visible():
+            continue
+        lines = cell.evaluate(
+            """td => { const range = document.createRange(); range.selectNodeContents(td);
+                       const height = parseFloat(getComputedStyle(td).lineHeight);
+                       return range.getBoundingClientRect().height / height; }"""
+        )
+        assert lines < 1.5, (path, cell.inner_text())
+        checked += 1
+    assert checked > 20
