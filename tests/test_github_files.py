@@ -8,6 +8,8 @@ from typing import Any
 import yaml
 
 from jirei.paths import REPO_ROOT
+from jirei.site.propose_page import FIELDS as PROPOSE_FIELDS
+from jirei.site.propose_page import ISSUE_FORM
 
 WORKFLOWS = REPO_ROOT / ".github" / "workflows"
 
@@ -64,7 +66,27 @@ def test_case_proposal_form_requires_what_a_maintainer_needs() -> None:
     form = yaml.safe_load((REPO_ROOT / ".github" / "ISSUE_TEMPLATE" / "case-proposal.yml").read_text("utf-8"))
     assert form["name"] == "事例を提案する"
     required = {item["id"] for item in form["body"] if item.get("validations", {}).get("required")}
-    assert {"municipality", "title", "period", "leadership", "measures", "outcomes", "sources"} <= required
+    assert {
+        "municipality",
+        "initiative",
+        "period",
+        "leadership",
+        "measures",
+        "outcomes",
+        "sources",
+    } <= required
+
+
+def test_the_propose_page_fills_the_fields_the_case_proposal_form_has() -> None:
+    form = yaml.safe_load((REPO_ROOT / ".github" / "ISSUE_TEMPLATE" / "case-proposal.yml").read_text("utf-8"))
+    fields = {item["id"]: item for item in form["body"] if item["type"] in ("input", "textarea")}
+    assert "title" not in fields  # ?title= is the issue's own title
+    for name, label, _hint, multiline, required in PROPOSE_FIELDS:
+        assert name in fields, name
+        assert fields[name]["attributes"]["label"].startswith(label), name
+        assert (fields[name]["type"] == "textarea") == multiline, name
+        assert fields[name].get("validations", {}).get("required", False) == required, name
+    assert ISSUE_FORM == "case-proposal.yml"
 
 
 def test_the_metrics_fetch_is_monthly_and_never_stops_silently() -> None:

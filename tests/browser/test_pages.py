@@ -45,6 +45,7 @@ def serious(page: Page) -> list[str]:
         "",
         "cases/172065-kaga-ikanai-kakanai/",
         "municipalities/172065/",
+        "cases/",
         "cases/finder/",
         "search/?q=電子申請",
     ],

@@ -21,6 +21,7 @@ def test_each_citation_form_has_the_permalink_and_the_last_reviewed_date(tmp_pat
     cited = citation(fake_case(tmp_path))
     assert cited.text == (
         f"jirei 自治体DX事例集「テスト市の出張申請（テスト用の架空の事例）」（2026年11月1日最終確認）. {PERMALINK}"
+        "（〇〇〇〇年〇月〇日閲覧）"
     )
     assert cited.bibtex.startswith("@misc{jirei-992011-test-shinsei,\n")
     assert f"  url = {{{PERMALINK}}}," in cited.bibtex
@@ -40,15 +41,26 @@ def test_bibtex_special_characters_are_escaped(tmp_path: Path) -> None:
     assert "  title = {{A\\&B 100\\%}}," in cited.bibtex
 
 
-def test_the_case_page_shows_the_citation_in_code_blocks(tmp_path: Path) -> None:
+def test_a_quote_in_the_title_is_not_doubled(tmp_path: Path) -> None:
+    cited = citation(variant(fake_case(tmp_path), title="「行かない窓口」を掲げたテスト市"))
+    assert "「『行かない窓口』を掲げたテスト市」" in cited.text
+    assert "「「" not in cited.text and "」」" not in cited.text
+
+
+def test_the_case_page_shows_the_citation_text_as_wrapping_text_and_the_rest_in_code_blocks(
+    tmp_path: Path,
+) -> None:
     from tests.site.test_case_pages import _render
 
     case = fake_case(tmp_path)
     page = _render(case)
-    assert '<details class="quote">\n<summary>この事例を引用する</summary>' in page
-    blocks = [html.unescape(block) for block in re.findall(r"<pre><code>(.*?)</code></pre>", page, re.S)]
+    assert '<details class="quote jirei-citation">\n<summary>この事例を引用する</summary>' in page
     cited = citation(case)
-    assert blocks == [f"{text}\n" for text in (cited.text, cited.bibtex, cited.csl_json)]  # copied exactly
+    text = re.search(r'<p class="jirei-citation__text">(.*?)</p>', page, re.S)
+    assert text and html.unescape(text[1]) == cited.text
+    assert "閲覧日" in page
+    blocks = [html.unescape(block) for block in re.findall(r"<pre><code>(.*?)</code></pre>", page, re.S)]
+    assert blocks == [f"{text}\n" for text in (cited.bibtex, cited.csl_json)]  # copied exactly
 
 
 def test_json_ld_describes_an_article_about_the_municipality(tmp_path: Path) -> None:

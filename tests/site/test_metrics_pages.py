@@ -146,6 +146,7 @@ def test_page_set(pages: dict[str, str]) -> None:
     assert sorted(pages) == sorted(
         [f"municipalities/{code}.md" for code in TOWNS]
         + ["prefectures/98.md", "prefectures/99.md", "metrics/index.md", "data/places.json"]
+        + [f"data/municipalities/{code}.{kind}" for code in TOWNS for kind in ("csv", "json")]
     )
 
 
@@ -176,9 +177,9 @@ def test_municipality_page_content(pages: dict[str, str]) -> None:
     assert "<tr><td>交付枚数</td><td>500枚（2020年12月31日 時点）</td></tr>" in text
     assert "<tr><td>12か月の変化</td><td>+20.0ポイント（+200枚、2020年1月1日との比較）</td></tr>" in text
     # Rates at 2021-01-01: 981001 70.0, 991001 50.0, 991002 40.0, 991003 40.0, 991004 40.0.
-    assert "<tr><td>全国順位</td><td>2位 / 5</td></tr>" in text
-    assert "<tr><td>テスト県内の順位</td><td>1位 / 4</td></tr>" in text
-    assert "<tr><td>市区での順位</td><td>2位 / 3</td></tr>" in text
+    assert '<tr><td>全国順位</td><td class="jirei-nowrap">2位 / 5</td></tr>' in text
+    assert '<tr><td>テスト県内の順位</td><td class="jirei-nowrap">1位 / 4</td></tr>' in text
+    assert '<tr><td>市区での順位</td><td class="jirei-nowrap">2位 / 3</td></tr>' in text
     assert (
         "<tr><td>2021年1月1日</td><td>1,000</td><td>500</td><td>50.0%</td>"
         "<td>2位 / 5</td><td>1位 / 4</td><td>2位 / 3</td></tr>"
@@ -192,7 +193,7 @@ def test_municipality_page_content(pages: dict[str, str]) -> None:
     )
     town = pages["municipalities/991004.md"]
     assert "まだ事例はありません。" in town and 'href="../../contributing/"' in town
-    assert "<tr><td>町村での順位</td><td>1位 / 2</td></tr>" in town
+    assert '<tr><td>町村での順位</td><td class="jirei-nowrap">1位 / 2</td></tr>' in town
 
 
 def test_similar_municipalities_list_rates_and_their_cases(pages: dict[str, str]) -> None:
@@ -296,7 +297,8 @@ def test_real_pages() -> None:
     assert len([p for p in markdown if p.startswith("prefectures/")]) == 47
     assert "metrics/index.md" in pages
     assert len(markdown) == 1741 + 47 + 1
-    assert not [p for p in pages if p.startswith("data/municipalities/")]
+    downloads = [len(pages[p].encode()) for p in pages if p.startswith("data/municipalities/")]
+    assert len(downloads) == 2 * 1741 and max(downloads) < 8_000  # a small CSV and JSON each (issue 17)
     kaga = pages["municipalities/172065.md"]
     row = next(line for line in kaga.splitlines() if line.startswith("<tr><td>2021年5月1日</td>"))
     assert "<td>65.1%</td>" in row

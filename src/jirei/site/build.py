@@ -30,6 +30,7 @@ from jirei.reference.municipalities import Reference, load_reference
 from jirei.reference.peer_groups import load_peer_groups
 from jirei.site.case_pages import case_link, links_by_code, render_case_pages
 from jirei.site.compare_page import CompareLinks, render_compare_page
+from jirei.site.downloads import metrics_downloads
 from jirei.site.errors_page import ERRORS_PAGE, render_errors_page
 from jirei.site.field_reference import FIELDS_PAGE, render_field_reference
 from jirei.site.finder_page import render_finder_page
@@ -37,6 +38,7 @@ from jirei.site.index_pages import render_index_pages
 from jirei.site.jinja import make_environment
 from jirei.site.maps_view import MapViews
 from jirei.site.metrics_pages import municipality_chart_for_case, render_metrics_pages
+from jirei.site.propose_page import render_propose_page
 from jirei.site.publishing import render_publishing
 from jirei.site.site_notice import notice_outputs
 from jirei.site.writer import WriteReport, write_outputs
@@ -79,7 +81,7 @@ def _analysis_or_none(metrics: MetricsData, reference: Reference) -> Analysis | 
 
 
 def _data_files(metrics_dir: Path, schema_path: Path) -> dict[str, bytes]:
-    files = {f"data/metrics/{path.name}": path.read_bytes() for path in sorted(metrics_dir.glob("*.csv"))}
+    files = metrics_downloads(metrics_dir)
     files["schema/case.schema.json"] = schema_path.read_bytes()
     return files
 
@@ -193,6 +195,7 @@ def _build(
     outputs.update(render_compare_page(analysis or analyse(metrics, reference), cases_by_code, env))
     outputs[ERRORS_PAGE] = render_errors_page(env)
     outputs[FIELDS_PAGE] = render_field_reference(load_schema(), vocabulary, env)
+    outputs.update(render_propose_page(env))
     outputs.update(_data_files(metrics_dir, SCHEMA_PATH))
     if analysis is not None:
         outputs.update(notice_outputs(list(analysis.release_dates), today))

@@ -1,7 +1,9 @@
 """「この事例を引用する」: one case as a Japanese text citation, BibTeX and CSL-JSON.
 
 Each names the permalink and the last-reviewed date (the version of the content
-being cited). The reader adds the date they accessed the page themselves.
+being cited). The text form ends with a place for the date the reader accessed the page
+(閲覧日), which they write in themselves; a title that quotes something in 「」 has those
+written 『』, so that no 「「…」」 appear.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from dataclasses import dataclass
 
 from jirei.cases.model import Case
 from jirei.paths import SITE_NAME
+from jirei.site.evidence_view import quote_text
 from jirei.site.jinja import japanese_date
 from jirei.site.permalinks import case_url
 
+ACCESS_DATE = "〇〇〇〇年〇月〇日閲覧"  # the reader replaces 〇 with the date they read the page
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}~^\\])")
 _BIBTEX_REPLACEMENTS = {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
 
@@ -33,7 +37,9 @@ def bibtex_escape(text: str) -> str:
 
 def citation_text(case: Case) -> str:
     reviewed = japanese_date(case.record.last_reviewed)
-    return f"{SITE_NAME}「{case.title}」（{reviewed}最終確認）. {case_url(case.id)}"
+    return (
+        f"{SITE_NAME}「{quote_text(case.title)}」（{reviewed}最終確認）. {case_url(case.id)}（{ACCESS_DATE}）"
+    )
 
 
 def citation_bibtex(case: Case) -> str:

@@ -20,6 +20,9 @@ from jirei.site.jsonld import dataset_jsonld, front_matter_json
 from jirei.site.urls import relative
 
 DATA_PAGE = "data/index.md"
+MUNICIPALITY_FILES_ANCHOR = (
+    "市区町村ごとのファイル"  # the heading (slug) on each municipality's own CSV and JSON
+)
 
 METRICS_FILES = {
     "municipalities.csv": "市区町村別の交付状況（公表日ごとに 1,741 行）",

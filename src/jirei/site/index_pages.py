@@ -15,6 +15,7 @@ from jirei.metrics.store import MetricsData
 from jirei.reference.municipalities import Reference
 from jirei.site.coverage import coverage
 from jirei.site.places import CAUTIONARY, place_label, prefecture_codes
+from jirei.site.propose_page import PROPOSE_PAGE
 from jirei.site.urls import case_page, municipality_page, prefecture_page, relative, relative_url
 
 APPROACHES = {
@@ -187,6 +188,7 @@ def _home(
             "cases": "cases/index.md",
             "cases_button": relative_url("index.md", "cases/index.md"),  # a raw-HTML link (no attr_list)
             "about": "about.md",
+            "propose": PROPOSE_PAGE,
             "data": "data/index.md",
         },
         generated_from="cases/*.yml, data/metrics/",

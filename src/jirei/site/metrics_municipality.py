@@ -13,6 +13,8 @@ from jirei.metrics.store import AreaFigure
 from jirei.reference.municipalities import Municipality
 from jirei.site.charts import Band, Marker, Series, line_chart
 from jirei.site.currency_view import Currency
+from jirei.site.data_page import DATA_PAGE, MUNICIPALITY_FILES_ANCHOR
+from jirei.site.downloads import MUNICIPALITY_CSV, MUNICIPALITY_JSON
 from jirei.site.jinja import japanese_date
 from jirei.site.later_view import LaterFigures, reported_markers, reported_rows
 from jirei.site.links import CaseLink
@@ -199,6 +201,13 @@ def municipality_context(
         "published_names": published_names(municipality.name, series),
         "currency": currency,
         "reported": reported_rows(later.reported_for(municipality.code)),
+        "downloads": {
+            "csv": relative_file_url(page, MUNICIPALITY_CSV.format(code=municipality.code)),
+            "json": relative_file_url(page, MUNICIPALITY_JSON.format(code=municipality.code)),
+            "columns": relative_url(page, f"{DATA_PAGE}#{MUNICIPALITY_FILES_ANCHOR}"),
+        }
+        if series
+        else None,
     }
     if not series:
         return context

@@ -20,6 +20,7 @@ from jirei.parallel import chunks, parallel_calls
 from jirei.reference.municipalities import Reference
 from jirei.site.charts import Band, Marker, line_chart
 from jirei.site.currency_view import make_currency
+from jirei.site.downloads import municipality_downloads
 from jirei.site.jinja import japanese_date
 from jirei.site.later_view import LaterFigures
 from jirei.site.links import CaseLink
@@ -78,7 +79,10 @@ class _MetricsPages:
     def municipalities(self, codes: Sequence[str]) -> dict[str, str]:
         template = self.env.get_template("municipality.md.j2")
         by_code = self.analysis.reference.by_code
-        return {
+        pages: dict[str, str] = {}
+        for code in codes:
+            pages.update(municipality_downloads(code, self.analysis.municipality_series(code)))
+        return pages | {
             municipality_page(code): template.render(
                 municipality_context(
                     self.analysis,

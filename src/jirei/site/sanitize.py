@@ -28,6 +28,7 @@ TAGS = frozenset(
         *("ul", "ol", "li", "dl", "dt", "dd", "details", "summary", "figure", "figcaption"),
         *("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col"),
         *("form", "input", "label", "select", "option", "button", "fieldset", "legend", "noscript"),
+        "textarea",  # the 「事例を提案する」 form (templates/propose.md.j2)
         *("svg", "g", "defs", "desc", "title", "pattern", "line", "path", "polyline", "polygon"),
         *("rect", "circle", "text", "tspan"),
     }
@@ -43,7 +44,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     "th": {"style", "colspan", "rowspan", "scope"},
     "ol": {"start"},
     "form": {"action", "method"},
-    "input": {"type", "name", "value", "autocomplete", "spellcheck", "placeholder", "checked"},
+    "input": {"type", "name", "value", "autocomplete", "spellcheck", "placeholder", "checked", "required"},
+    "textarea": {"name", "rows", "required"},
     "label": {"for"},
     "select": {"name", "multiple"},
     "option": {"value", "selected"},
