@@ -32,6 +32,13 @@ def _text(cell: object) -> str:
     return str(cell).strip()
 
 
+def _refuse_full_width_digits(text: str, column: str) -> None:
+    if _FULL_WIDTH_DIGITS.search(text):
+        raise CellError(
+            "full-width-digits", f"「{column}」に全角数字があります", text, hint="半角数字で入力してください"
+        )
+
+
 def parse_count(cell: object, column: str) -> int:
     """A non-negative integer count (int/float cell or text with optional commas)."""
     if isinstance(cell, bool):
@@ -44,13 +51,7 @@ def parse_count(cell: object, column: str) -> int:
         value = int(cell)
     else:
         text = _text(cell)
-        if _FULL_WIDTH_DIGITS.search(text):
-            raise CellError(
-                "full-width-digits",
-                f"「{column}」に全角数字があります",
-                text,
-                hint="半角数字で入力してください",
-            )
+        _refuse_full_width_digits(text, column)
         plain = text.replace(",", "")
         if not (plain.isascii() and plain.isdigit()):
             raise CellError("not-a-number", f"「{column}」が数値ではありません", _shown(text) or "(空)")
@@ -71,13 +72,7 @@ def parse_decimal(cell: object, column: str) -> Decimal:
         text = str(cell)
     else:
         text = _text(cell)
-        if _FULL_WIDTH_DIGITS.search(text):
-            raise CellError(
-                "full-width-digits",
-                f"「{column}」に全角数字があります",
-                text,
-                hint="半角数字で入力してください",
-            )
+        _refuse_full_width_digits(text, column)
         if len(text) > MAX_DIGITS:
             raise _unreadable(column, text)
         try:
