@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -119,3 +120,8 @@ def write_release(folder: Path, release: str = "2021/05/01", scale: int = 1) -> 
     for name, text in files.items():
         (folder / name).write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     return folder
+
+
+def snapshot(directory: Path) -> dict[str, str]:
+    """Each file of a folder by name with the SHA-256 of its bytes (to show a folder is untouched)."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(directory.iterdir())}

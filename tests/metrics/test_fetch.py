@@ -3,7 +3,6 @@ from data/raw/LAYOUTS.md (xlsx_factory) and dashboard CSVs in both formats — n
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -11,16 +10,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from cfj_factory import REFERENCE_DIR, write_release
+from cfj_factory import REFERENCE_DIR, snapshot
 from xlsx_factory import default_rows, write_workbook
 
 from jirei.cli import main
 from jirei.metrics.fetch.run import Sources, fetch
-from jirei.metrics.importers.importer import import_paths
 from jirei.metrics.later.national import load_national_monthly
 from jirei.metrics.store import load_metrics
 from jirei.problems import JireiError
-from jirei.reference.municipalities import Reference, load_reference
+from jirei.reference.municipalities import Reference
 
 WIDE_CSV = (
     "年月,マイナンバーカード保有枚数,人口に対する保有枚数率\n2025-07,98524335,78.9\n2025-08,98814560,79.5\n"
@@ -72,22 +70,6 @@ def site() -> Iterator[tuple[Site, str]]:
     yield routes, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture
-def reference() -> Reference:
-    return load_reference(REFERENCE_DIR)
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, reference: Reference) -> Path:
-    target = tmp_path / "metrics"
-    import_paths([write_release(tmp_path / "src" / "20210501")], target, reference)
-    return target
-
-
-def snapshot(directory: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(directory.iterdir())}
 
 
 def publish(site: Site, tmp_path: Path, *, sheet: str = "公表用", rows: list | None = None) -> None:

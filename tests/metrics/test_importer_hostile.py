@@ -8,18 +8,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from cfj_factory import REFERENCE_DIR, write_release
+from cfj_factory import write_release
 from test_metrics_import import import_error, rewrite
 
 from jirei.metrics.importers.importer import import_paths
 from jirei.metrics.store import load_metrics
-from jirei.reference.municipalities import Reference, load_reference
-
-
-@pytest.fixture
-def reference() -> Reference:
-    return load_reference(REFERENCE_DIR)
-
+from jirei.reference.municipalities import Reference
 
 TEST_CITY = '"テスト県","テスト市",66350,43216,65.1,'
 FUTURE = (date.today() + timedelta(days=40)).strftime("%Y/%m/%d")

@@ -1,37 +1,19 @@
 from __future__ import annotations
 
-import hashlib
 import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from cfj_factory import LOCALGOVS, REFERENCE_DIR, write_release
+from cfj_factory import LOCALGOVS, REFERENCE_DIR, snapshot, write_release
 from xlsx_factory import HEADER, default_rows, write_workbook
 
 from jirei.cli import main
 from jirei.metrics.importers.importer import import_paths
 from jirei.metrics.store import load_metrics
 from jirei.problems import JireiError, Problem
-from jirei.reference.municipalities import Reference, load_reference
-
-
-@pytest.fixture
-def reference() -> Reference:
-    return load_reference(REFERENCE_DIR)
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, reference: Reference) -> Path:
-    """A store that already holds one fake release (2021-05-01)."""
-    target = tmp_path / "metrics"
-    import_paths([write_release(tmp_path / "src" / "20210501")], target, reference)
-    return target
-
-
-def snapshot(directory: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(directory.iterdir())}
+from jirei.reference.municipalities import Reference
 
 
 def import_error(paths: list[Path], data_dir: Path, reference: Reference) -> list[Problem]:
