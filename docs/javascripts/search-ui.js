@@ -82,7 +82,7 @@
       }
       const themes = near.filter((n) => n.theme);
       const themeLinks = themes.length
-        ? themes.flatMap((n, i) => [i ? "・" : "", link(`テーマ「${n.word}」`, sitePath(`indexes/themes/#${encodeURIComponent(n.word)}`))])
+        ? themes.flatMap((n, i) => [i ? "・" : "", link(`テーマ「${n.word}」`, sitePath(`cases/finder/?theme=${encodeURIComponent(n.word)}`))])
         : [link("テーマ別の事例", sitePath("indexes/themes/"))];
       lines.push(["事例を探す: ", ...themeLinks, "・", link("条件で絞り込む", sitePath("cases/finder/"))]);
     }
@@ -146,6 +146,13 @@
   // Start fetching the engine and the places list as soon as the box gets focus, and the
   // index chunks for the words typed so far while the debounce waits, so that the first
   // results do not pay for every download in turn.
+  // The header's search icon (a label for the __search toggle) opens the box: give it the
+  // caret in the same tap (on a phone the overlay opened but the keyboard needed a second tap).
+  if (toggle) {
+    toggle.addEventListener("change", () => {
+      if (toggle.checked && document.activeElement !== input) input.focus({ preventScroll: true });
+    });
+  }
   input.addEventListener("focus", () => {
     open(true);
     load();

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from jirei.site.anchors import anchor
 from tests.site.fixture_site import CAUTIONARY, JOINT, build_fixture_site
 
 
@@ -15,7 +16,7 @@ from tests.site.fixture_site import CAUTIONARY, JOINT, build_fixture_site
 def all_cases(tmp_path_factory: pytest.TempPathFactory) -> str:
     root = build_fixture_site(tmp_path_factory.mktemp("fixture-site"))
     html = (root / "site" / "cases" / "index.html").read_text(encoding="utf-8")
-    return html[html.index('<h2 id="すべての事例"') :]
+    return html[html.index(f'<h2 id="{anchor("すべての事例")}"') :]
 
 
 def _item(all_cases: str, case_id: str) -> str:

@@ -92,7 +92,7 @@ def test_judgements_show_their_evidence_or_unknown(built: Path) -> None:
 def test_the_evidence_box_comes_before_the_first_section_and_states_the_review_honestly(built: Path) -> None:
     joint = _html(built, JOINT)
     box = joint.index("根拠の確かさ：一部未確認")
-    assert box < joint.index('<h2 id="概要"')
+    assert box < joint.index('<h2 id="summary"')
     assert "admonition warning jirei-evidence-box" in joint
     # the start date, the budget and the outcome: each quoted, as jirei audit counts them
     assert "その値を含む出典の引用がある数値・日付 <strong>3</strong> / 3 件" in joint

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from jirei.site.anchors import anchor
 from tests.site.fixture_site import CAUTIONARY, JOINT, build_fixture_site
 
 BADGE = '<span class="jirei-badge jirei-badge--caution">課題事例</span>'
@@ -26,7 +27,7 @@ def _html(built: Path, page: str) -> str:
 
 def _section(html: str, heading: str) -> str:
     """The HTML from the <h2> ``heading`` to the next <h2>."""
-    start = html.index(f'<h2 id="{heading}"')
+    start = html.index(f'<h2 id="{anchor(heading)}"')
     end = html.find("<h2", start + 1)
     return html[start : end if end > 0 else None]
 
@@ -109,10 +110,10 @@ def test_home_and_cases_show_every_prefecture_with_its_case_count(built: Path, p
     counts = re.findall(
         r'<a class="jirei-coverage__pref[^"]*" href="([^"]+)">(.*?) <span[^>]*>(\d+)件</span></a>', table
     )
-    assert counts == [(f"{index}#サンプル県", "サンプル県", "1"), (f"{index}#テスト県", "テスト県", "3")]
+    assert counts == [(f"{index}#{anchor('サンプル県')}", "サンプル県", "1"), (f"{index}#{anchor('テスト県')}", "テスト県", "3")]
     assert "2 都道府県のうち <strong>2</strong> 都道府県に事例があります" in html
     prefectures = _html(built, "indexes/prefectures")
-    assert '<h2 id="サンプル県"' in prefectures and '<h2 id="テスト県"' in prefectures
+    assert f'<h2 id="{anchor("サンプル県")}"' in prefectures and f'<h2 id="{anchor("テスト県")}"' in prefectures
 
 
 def test_the_home_page_counts_prefectures_members_and_cautionary_cases(built: Path) -> None:

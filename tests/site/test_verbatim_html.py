@@ -50,15 +50,15 @@ def test_nested_blocks_count_only_the_outermost_markers() -> None:
 
 def test_bare_headings_in_blocks_get_what_markdown_headings_get() -> None:
     body = "<p>テスト市の値。</p>"
-    as_markdown = f"# テスト市の交付状況\n\n## 推移\n\n{verbatim(body)}\n\n## 推移\n\n## R&D の状況\n"
+    as_markdown = f"# テスト市の交付状況\n\n## 推移\n\n{verbatim(body)}\n\n## 推移\n\n## R&D notes\n"
     in_blocks = verbatim(
-        f"<h1>テスト市の交付状況</h1>\n<h2>推移</h2>\n{body}\n<h2>推移</h2>\n<h2>R&amp;D の状況</h2>"
+        f"<h1>テスト市の交付状況</h1>\n<h2>推移</h2>\n{body}\n<h2>推移</h2>\n<h2>R&amp;D notes</h2>"
     )
     expected, actual = _site_markdown(), _site_markdown()
     expected_html = expected.convert(as_markdown)
     actual_html = actual.convert(in_blocks)
-    assert actual.toc_tokens == expected.toc_tokens  # ids (推移, 推移_1), names, nesting
-    assert [t["id"] for t in actual.toc_tokens[0]["children"]] == ["推移", "推移_1", "rd-の状況"]
+    assert actual.toc_tokens == expected.toc_tokens  # ids (trend, trend_1), names, nesting
+    assert [t["id"] for t in actual.toc_tokens[0]["children"]] == ["trend", "trend_1", "rd-notes"]
     assert actual_html.split("\n") == expected_html.split("\n")
 
 

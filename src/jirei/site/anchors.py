@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pymdownx.slugs import slugify
-
-_slugify = slugify(case="lower")
+from jirei.site.slugs import slugify
 
 
 def anchor(text: str) -> str:
-    """The id Markdown gives a heading with this text (Japanese is kept, as in the URL)."""
-    return str(_slugify(text, "-"))
+    """The id Markdown gives a heading with this text (jirei.site.slugs: short ASCII ids)."""
+    return slugify(text, "-")

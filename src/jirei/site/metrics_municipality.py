@@ -11,6 +11,7 @@ from jirei.metrics.later.reported import ReportedFigure
 from jirei.metrics.measures import DEFINITION_CHANGE, DEFINITION_CHANGE_LABEL
 from jirei.metrics.store import AreaFigure
 from jirei.reference.municipalities import Municipality
+from jirei.site.breadcrumbs import metrics_trail, trail_html
 from jirei.site.charts import Band, Marker, Series, line_chart
 from jirei.site.currency_view import Currency
 from jirei.site.data_page import DATA_PAGE, MUNICIPALITY_FILES_ANCHOR
@@ -192,6 +193,9 @@ def municipality_context(
         "generated_from": SOURCES_MUNICIPALITY,
         "municipality": municipality,
         "links": links,
+        "breadcrumbs": trail_html(
+            metrics_trail(page, municipality.prefecture, municipality.pref_code, municipality.name)
+        ),
         "cases": _case_items(page, cases_by_code.get(municipality.code, ())),
         "has_data": bool(series),
         "similar": similar_view(

@@ -10,6 +10,7 @@ from decimal import Decimal
 from jirei.metrics.analysis import Analysis, Rank, competition_ranks, pace, twelve_month_change
 from jirei.metrics.store import AreaFigure, MetricsData
 from jirei.reference.municipalities import Prefecture
+from jirei.site.breadcrumbs import metrics_trail, trail_html
 from jirei.site.charts import line_chart
 from jirei.site.currency_view import Currency
 from jirei.site.jinja import points
@@ -91,6 +92,7 @@ def prefecture_context(
         "title": title,
         "generated_from": SOURCES_PREFECTURE,
         "prefecture": prefecture,
+        "breadcrumbs": trail_html(metrics_trail(page, prefecture.name, prefecture.pref_code)),
         "links": PageLinks(
             overview=relative_url(page, OVERVIEW_PAGE),
             definitions=relative_url(page, f"{OVERVIEW_PAGE}#{DEFINITIONS_ANCHOR}"),

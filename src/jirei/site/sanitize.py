@@ -37,6 +37,7 @@ TAGS = frozenset(
 ATTRIBUTES: dict[str, set[str]] = {
     "*": {
         *("id", "class", "lang", "title", "role", "hidden", "aria-label", "aria-labelledby", "aria-live"),
+        "aria-current",  # breadcrumbs (jirei.site.breadcrumbs)
         *("aria-describedby", "aria-controls"),  # the comparison page's search field
     },
     "a": {"href"},
