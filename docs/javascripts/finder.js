@@ -25,6 +25,50 @@
     }
   }
 
+  function countMatching(chosen) {
+    return items.filter((item) => chosen.every(([name, value]) => matches(item, name, value))).length;
+  }
+
+  // No case matches: each chosen condition, how many cases there would be without it, and
+  // a button that takes it off.
+  const loosen = document.createElement("div");
+  loosen.className = "jirei-finder-loosen";
+  loosen.hidden = true;
+  count.after(loosen);
+
+  function label(select) {
+    const caption = form.querySelector(`label[for="${select.id}"]`);
+    const name = caption ? caption.textContent.trim() : select.name;
+    return `${name}: ${select.options[select.selectedIndex].textContent.trim()}`;
+  }
+
+  function showLoosen(chosen, shown) {
+    loosen.replaceChildren();
+    loosen.hidden = !(chosen.length && shown === 0);
+    if (loosen.hidden) return;
+    const intro = document.createElement("p");
+    intro.textContent = "条件に合う事例はありません。条件を一つ外すと、次の件数になります。";
+    const list = document.createElement("ul");
+    for (const select of selects.filter((s) => s.value)) {
+      const without = countMatching(chosen.filter(([name]) => name !== select.name));
+      const li = document.createElement("li");
+      li.append(`「${label(select)}」を外すと ${without} 件 `);
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button jirei-finder-loosen__button";
+      button.textContent = "この条件を外す";
+      button.setAttribute("aria-label", `条件「${label(select)}」を外す（${without} 件）`);
+      button.addEventListener("click", () => {
+        select.value = "";
+        apply();
+        select.focus();
+      });
+      li.append(button);
+      list.append(li);
+    }
+    loosen.append(intro, list);
+  }
+
   function apply() {
     const chosen = selects.filter((s) => s.value).map((s) => [s.name, s.value]);
     let shown = 0;
@@ -36,6 +80,7 @@
     count.textContent = chosen.length
       ? `${items.length} 件中 ${shown} 件の事例が条件に合います`
       : `全 ${items.length} 件の事例`;
+    showLoosen(chosen, shown);
     const url = new URL(location.href);
     url.search = new URLSearchParams(chosen).toString();
     history.replaceState(null, "", url);

@@ -1,4 +1,4 @@
-// Wide tables on small screens: the theme puts each table in a horizontally scrolling box
+// Wide tables and charts on small screens: the theme puts each table in a horizontally scrolling box
 // (.md-typeset__scrollwrap). Here every such box can be scrolled with the keyboard
 // (tabindex, a label), and one that is narrower than its table gets a shadow on the side
 // with more to see (wayfinding.css) and a 「横にスクロールできます」 hint above it. Checked
@@ -7,14 +7,16 @@
   "use strict";
 
   const HINT = "横にスクロールできます";
+  // Tables in the theme's scrolling box, and charts (wide on a phone so their text stays readable).
+  const SCROLLERS = ".md-typeset .md-typeset__scrollwrap, .md-typeset figure.jirei-chart";
 
   function prepare(box) {
     if (box.dataset.jireiScroll) return;
     box.dataset.jireiScroll = "1";
     box.tabIndex = 0;
     box.setAttribute("role", "region");
-    const caption = box.querySelector("caption");
-    const label = caption ? caption.textContent.trim() : "表";
+    const caption = box.querySelector("caption, figcaption");
+    const label = caption ? caption.textContent.trim().slice(0, 60) : box.matches("figure") ? "グラフ" : "表";
     box.setAttribute("aria-label", `${label}（${HINT}）`);
     const hint = document.createElement("p");
     hint.className = "jirei-scroll-hint";
@@ -31,7 +33,7 @@
   }
 
   function update() {
-    const boxes = document.querySelectorAll(".md-typeset .md-typeset__scrollwrap");
+    const boxes = document.querySelectorAll(SCROLLERS);
     boxes.forEach(prepare);
     boxes.forEach(check);
   }

@@ -1,14 +1,16 @@
 """Breadcrumbs for the generated pages outside the navigation (cases, municipalities,
 prefectures): ホーム › 事例一覧 › 石川県 › <case>, ホーム › 交付状況 › 石川県 › 加賀市.
 
-Pages in the navigation get theirs from the theme template (overrides/partials/breadcrumbs.html)
-with the same markup; a page whose content already has a trail gets none from the template.
-The trail is part of each page's content so that the municipality pages still share one
-frame (jirei.site.page_frames): it differs per page, like the content.
+The theme template (overrides/partials/breadcrumbs.html) writes the trail above the page:
+from the navigation for pages in it, from the ``trail`` front matter for case pages (so it
+comes before their tags). The municipality and prefecture pages carry it at the top of their
+content instead, so that they still share one frame (jirei.site.page_frames): front matter
+that differs per page would give each its own frame. Both give the same markup.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,3 +59,9 @@ def trail_html(crumbs: Sequence[Crumb]) -> Markup:
         current = ' aria-current="page"' if position == len(crumbs) - 1 else ""
         items.append(f'<li><a href="{escape(crumb.url)}"{current}>{escape(crumb.label)}</a></li>')
     return Markup(f'<nav class="jirei-breadcrumbs" aria-label="{LABEL}"><ol>{"".join(items)}</ol></nav>')
+
+
+def trail_front_matter(crumbs: Sequence[Crumb]) -> Markup:
+    """The trail as one-line JSON (a YAML flow sequence) for the ``trail`` front matter key."""
+    text = json.dumps([{"label": c.label, "url": c.url} for c in crumbs], ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

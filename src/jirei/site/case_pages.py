@@ -18,7 +18,7 @@ from jirei.metrics.store import MetricsData
 from jirei.paths import REPO_URL
 from jirei.reference.municipalities import Reference
 from jirei.site.anchors import anchor
-from jirei.site.breadcrumbs import case_trail, trail_html
+from jirei.site.breadcrumbs import case_trail, trail_front_matter
 from jirei.site.case_gap import official_gap
 from jirei.site.citation import citation
 from jirei.site.evidence_view import evidence_summary, judgements
@@ -157,7 +157,7 @@ def render_case_page(
         permalink=case_url(case.id),
         citation=citation(case),
         jsonld=Markup(front_matter_json(case_jsonld(case))),
-        breadcrumbs=trail_html(
+        trail=trail_front_matter(
             case_trail(page, case.title, case.municipality.code[:2], case.municipality.prefecture)
         ),
     )
