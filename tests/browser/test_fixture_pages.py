@@ -61,3 +61,19 @@ def test_a_joint_case_is_found_under_each_members_prefecture_and_category(
 def test_no_serious_accessibility_violations_on_the_fixture_pages(page: Page, path: str) -> None:
     page.goto(path)
     assert serious(page) == []
+
+
+def test_a_finder_with_no_match_says_which_condition_to_take_off(page: Page) -> None:
+    # サンプル県 has only the joint case (a 取組事例); the one 課題事例 is in テスト県.
+    page.goto("cases/finder/?pref=98&kind=課題事例")
+    expect(page.locator(VISIBLE)).to_have_count(0)
+    loosen = page.locator(".jirei-finder-loosen")
+    expect(loosen).to_be_visible()
+    expect(loosen.locator("li")).to_have_text(
+        ["「都道府県: サンプル県」を外すと 1 件 この条件を外す", "「事例の種類: 課題事例」を外すと 1 件 この条件を外す"]
+    )
+    loosen.get_by_role("button", name="条件「事例の種類: 課題事例」を外す（1 件）").click()
+    expect(page.locator(VISIBLE)).to_have_count(1)
+    expect(page.locator(VISIBLE).first.locator("a")).to_have_attribute("href", f"../{JOINT}/")
+    expect(loosen).to_be_hidden()
+    expect(page).to_have_url(re.compile(r"\?pref=98$"))
