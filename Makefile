@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site search-report serve build validate audit browser test lint typecheck data boundaries bench clean
+.PHONY: site search-report serve build validate audit browser test lint typecheck data boundaries bench screenshots clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ boundaries: $(BIN)/.installed
 BENCH_ARGS ?= --real
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+## screenshots: 画面比較テストの基準画像（tests/browser/baseline/）をテスト用の架空サイトから撮り直す（見た目を意図して変えたとき）
+screenshots: $(BIN)/.installed browser
+	$(BIN)/python -m tests.browser.screenshots
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -70,7 +70,10 @@ def test_a_finder_with_no_match_says_which_condition_to_take_off(page: Page) -> 
     loosen = page.locator(".jirei-finder-loosen")
     expect(loosen).to_be_visible()
     expect(loosen.locator("li")).to_have_text(
-        ["「都道府県: サンプル県」を外すと 1 件 この条件を外す", "「事例の種類: 課題事例」を外すと 1 件 この条件を外す"]
+        [
+            "「都道府県: サンプル県」を外すと 1 件 この条件を外す",
+            "「事例の種類: 課題事例」を外すと 1 件 この条件を外す",
+        ]
     )
     loosen.get_by_role("button", name="条件「事例の種類: 課題事例」を外す（1 件）").click()
     expect(page.locator(VISIBLE)).to_have_count(1)

@@ -25,7 +25,11 @@ def test_a_tag_on_a_case_page_leads_to_its_place_in_the_tag_index(page: Page) ->
     target = unquote(page.url.split("#", 1)[1])
     heading = page.locator(f"[id='{target}']")
     expect(heading).to_contain_text("行かない・書かない役所")
-    expect(heading.locator("xpath=following-sibling::ul[1]").locator(f"a[href$='{KAGA_CASE.removeprefix('cases/')}']")).to_have_count(1)
+    expect(
+        heading.locator("xpath=following-sibling::ul[1]").locator(
+            f"a[href$='{KAGA_CASE.removeprefix('cases/')}']"
+        )
+    ).to_have_count(1)
 
 
 def test_the_tag_index_is_not_the_theme_index(page: Page) -> None:

@@ -45,7 +45,12 @@ def test_the_tab_of_the_pages_section_is_active(page: Page, path: str, tab: str)
     [
         (
             KAGA_CASE,
-            ["ホーム", "事例一覧", "石川県", "「行かない・書かない役所」を掲げ、カード普及と電子申請を一体で進めた加賀市"],
+            [
+                "ホーム",
+                "事例一覧",
+                "石川県",
+                "「行かない・書かない役所」を掲げ、カード普及と電子申請を一体で進めた加賀市",
+            ],
             ["/", "/cases/", "/cases/finder/?pref=17", f"/{KAGA_CASE}"],
         ),
         (
@@ -64,7 +69,10 @@ def test_breadcrumbs_are_a_labelled_ordered_list_of_real_links(
     page.goto(path)
     links = page.locator(TRAIL)
     expect(links).to_have_text(labels)
-    hrefs = [links.nth(i).evaluate("a => new URL(a.href).pathname + new URL(a.href).search") for i in range(len(labels))]
+    hrefs = [
+        links.nth(i).evaluate("a => new URL(a.href).pathname + new URL(a.href).search")
+        for i in range(len(labels))
+    ]
     assert hrefs == targets
     expect(links.last).to_have_attribute("aria-current", "page")
     for target in targets:

@@ -110,10 +110,15 @@ def test_home_and_cases_show_every_prefecture_with_its_case_count(built: Path, p
     counts = re.findall(
         r'<a class="jirei-coverage__pref[^"]*" href="([^"]+)">(.*?) <span[^>]*>(\d+)件</span></a>', table
     )
-    assert counts == [(f"{index}#{anchor('サンプル県')}", "サンプル県", "1"), (f"{index}#{anchor('テスト県')}", "テスト県", "3")]
+    assert counts == [
+        (f"{index}#{anchor('サンプル県')}", "サンプル県", "1"),
+        (f"{index}#{anchor('テスト県')}", "テスト県", "3"),
+    ]
     assert "2 都道府県のうち <strong>2</strong> 都道府県に事例があります" in html
     prefectures = _html(built, "indexes/prefectures")
-    assert f'<h2 id="{anchor("サンプル県")}"' in prefectures and f'<h2 id="{anchor("テスト県")}"' in prefectures
+    assert (
+        f'<h2 id="{anchor("サンプル県")}"' in prefectures and f'<h2 id="{anchor("テスト県")}"' in prefectures
+    )
 
 
 def test_the_home_page_counts_prefectures_members_and_cautionary_cases(built: Path) -> None:
