@@ -34,9 +34,8 @@ from jirei.search.pagefind_index import index_site
 from tests.site.fixture_site import JOINT, build_fixture_site
 
 BASELINE_DIR = Path(__file__).resolve().parent / "baseline"
-ARTEFACT_DIR = (
-    Path(tempfile.gettempdir()) / "jirei-screenshots"
-)  # actual and diff images of a failed comparison
+# the actual and diff images of a failed comparison
+ARTEFACT_DIR = Path(tempfile.gettempdir()) / "jirei-screenshots"
 PIXEL_THRESHOLD = 48  # 0–255: a pixel counts as changed when a channel moved more than this
 TOLERANCE = 0.005  # the share of changed pixels a shot may have (0.5 %)
 PREFIX = "jirei/"  # served as published (the 404 page's links are absolute)
