@@ -7,11 +7,11 @@ import re
 import pytest
 from markupsafe import escape
 
-from jirei.paths import REPO_ROOT
 from jirei.problems import Problem
 from jirei.rule_catalog import RULE_CATALOG
 from jirei.site.errors_page import render_errors_page
 from jirei.site.jinja import make_environment
+from tests.repo import REPO_ROOT
 
 SOURCES = "\n".join(
     path.read_text(encoding="utf-8")

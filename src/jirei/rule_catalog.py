@@ -294,6 +294,10 @@ RULE_CATALOG: dict[str, RuleDoc] = {
     ),
     **_rules(
         MAINTAINER,
+        project_root=(
+            "jirei のプロジェクト（mkdocs.yml と cases/ のあるフォルダ）が見つかりません。",
+            "リポジトリのフォルダに移って実行するか、jirei --root <フォルダ> で指定してください。",
+        ),
         reference_missing=(
             "団体コード一覧のファイルがありません。",
             "scripts/build_reference.py で作り直してください。",

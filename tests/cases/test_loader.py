@@ -15,8 +15,8 @@ from jirei.cases.loader import (
     load_yaml,
     load_yaml_text,
 )
-from jirei.paths import REPO_ROOT
 from jirei.problems import Problem
+from tests.repo import REPO_ROOT
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 

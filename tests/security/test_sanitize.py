@@ -10,9 +10,9 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from jirei.paths import REPO_ROOT
 from jirei.site.attr_lists import OPT_IN
 from jirei.site.sanitize import sanitize_html
+from tests.repo import REPO_ROOT
 from tests.security.catalogue import ATTRIBUTE_LISTS, LINKS, MARKUP, META, CaseVariant
 from tests.security.scanner import scan_html
 from tests.security.test_scanner import page

@@ -11,17 +11,12 @@ from pathlib import Path
 import pytest
 
 from jirei.metrics.similar import latest_populations, similar_municipalities
-from jirei.metrics.store import DEFAULT_METRICS_DIR, AgeFigure, AreaFigure, MetricsData, load_metrics
-from jirei.reference.municipalities import (
-    DEFAULT_REFERENCE_DIR,
-    Municipality,
-    Prefecture,
-    Reference,
-    load_reference,
-)
+from jirei.metrics.store import AgeFigure, AreaFigure, MetricsData, load_metrics
+from jirei.reference.municipalities import Municipality, Prefecture, Reference, load_reference
 from jirei.site.jinja import make_environment
 from jirei.site.links import CaseLink
 from jirei.site.metrics_pages import municipality_chart_for_case, render_metrics_pages
+from tests.repo import DEFAULT_METRICS_DIR, DEFAULT_REFERENCE_DIR
 
 GOLDEN_DIR = Path(__file__).resolve().parents[1] / "data" / "golden" / "metrics"
 UPDATE = os.environ.get("JIREI_UPDATE_GOLDEN") == "1"

@@ -3,8 +3,8 @@ from __future__ import annotations
 import markdown
 from mkdocs.config import load_config
 
-from jirei.paths import REPO_ROOT
 from jirei.site.verbatim_html import END, START, verbatim
+from tests.repo import REPO_ROOT
 
 TABLE = "<table>\n<tr><td>*テスト市*</td><td>1,000</td></tr>\n</table>"
 

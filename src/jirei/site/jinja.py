@@ -19,7 +19,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from jirei.paths import TEMPLATES_DIR
+from jirei.paths import project
 from jirei.site.evidence_view import quote_text
 from jirei.site.verbatim_html import verbatim
 
@@ -115,9 +115,9 @@ def one_decimal(value: Decimal | float) -> str:
     return f"{value:.1f}"
 
 
-def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
+def make_environment(templates_dir: Path | None = None) -> Environment:
     env = Environment(
-        loader=FileSystemLoader(str(templates_dir)),
+        loader=FileSystemLoader(str(templates_dir or project().templates_dir)),
         undefined=StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,

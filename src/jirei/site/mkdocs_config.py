@@ -5,18 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jirei.paths import REPO_ROOT
+from jirei.paths import project
 
 
 def write_inherited_config(
     path: Path, *, site_dir: str = "site", docs_dir: str = "docs", extra: str = ""
 ) -> Path:
     """Write ``path`` (next to ``docs_dir``); ``extra`` is appended YAML (e.g. a ``plugins:`` override)."""
+    root = project().root
     path.write_text(
-        f"INHERIT: {REPO_ROOT / 'mkdocs.yml'}\n"
+        f"INHERIT: {root / 'mkdocs.yml'}\n"
         f"docs_dir: {docs_dir}\n"
         f"site_dir: {site_dir}\n"
-        f"theme:\n  custom_dir: {REPO_ROOT / 'overrides'}\n"  # relative paths resolve against this file
+        f"theme:\n  custom_dir: {root / 'overrides'}\n"  # relative paths resolve against this file
         f"{extra}",
         encoding="utf-8",
     )

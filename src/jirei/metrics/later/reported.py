@@ -23,7 +23,6 @@ from jirei.problems import JireiError, Problem, sort_key
 from jirei.reference.municipalities import Reference
 
 REPORTED_FILE = "reported-figures.yml"
-DEFAULT_REPORTED_PATH = Path(__file__).resolve().parents[4] / "data" / REPORTED_FILE
 NATIONAL = "全国"
 REQUIRED = ("as_of", "area", "measure", "rate_percent", "source_url", "source_title", "quote")
 OPTIONAL = ("cards", "population_base")
