@@ -9,8 +9,8 @@ from markupsafe import escape
 
 from jirei.problems import Problem
 from jirei.rule_catalog import RULE_CATALOG
-from jirei.site.errors_page import render_errors_page
-from jirei.site.jinja import make_environment
+from jirei.site.pages.errors import render_errors_page
+from jirei.site.rendering.jinja import make_environment
 from tests.repo import REPO_ROOT
 
 SOURCES = "\n".join(

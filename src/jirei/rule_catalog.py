@@ -320,7 +320,7 @@ RULE_CATALOG: dict[str, RuleDoc] = {
         ),
         data_undocumented=(
             "オープンデータのページに説明のない列やファイルがあります。",
-            "src/jirei/site/data_page.py に説明を書いてください。",
+            "src/jirei/site/pages/data.py に説明を書いてください。",
         ),
         site_missing=(
             "検索の索引を作るためのビルド済みサイトがありません。",

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from jirei.reference.municipalities import load_reference
 from jirei.site.build import build_site
-from jirei.site.mkdocs_config import write_inherited_config
-from jirei.site.writer import copy_hand_written
+from jirei.site.outputs.writer import copy_hand_written
+from jirei.site.plugins.mkdocs_config import write_inherited_config
 from tests.cases.validation_helpers import DATA, TODAY, VALID_CASE
 from tests.repo import DEFAULT_METRICS_DIR, DOCS_DIR
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from jirei.problems import JireiError
-from jirei.site.data_page import render_data_page
-from jirei.site.exports import CSV_COLUMNS
-from jirei.site.jinja import make_environment
+from jirei.site.outputs.exports import CSV_COLUMNS
+from jirei.site.pages.data import render_data_page
+from jirei.site.rendering.jinja import make_environment
 from tests.repo import DEFAULT_METRICS_DIR
 
 

@@ -10,7 +10,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from jirei.site.page_frames import PageFramesPlugin
+from jirei.site.plugins.page_frames import PageFramesPlugin
 from tests.repo import REPO_ROOT
 
 CONFIG = """\

@@ -39,8 +39,8 @@ from jirei.bench.steps import EDIT_MARK
 from jirei.paths import project
 from jirei.search.browser import CHROMIUM
 from jirei.search.timing import FirstSearch, cold_first_search
-from jirei.site.mkdocs_config import write_inherited_config
-from jirei.site.writer import copy_hand_written
+from jirei.site.outputs.writer import copy_hand_written
+from jirei.site.plugins.mkdocs_config import write_inherited_config
 
 PY = sys.executable
 FIRST_QUERY = "出張申請"  # a theme of the real cases and of every synthetic one

@@ -9,7 +9,7 @@ from jirei.commands.output import print_problems
 from jirei.paths import project
 from jirei.problems import JireiError
 from jirei.site.build import build_site
-from jirei.site.published import (
+from jirei.site.outputs.published import (
     compare,
     format_list,
     published_urls,

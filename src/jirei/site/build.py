@@ -28,20 +28,20 @@ from jirei.paths import project
 from jirei.problems import JireiError, Problem
 from jirei.reference.municipalities import Reference, load_reference
 from jirei.reference.peer_groups import load_peer_groups
-from jirei.site.case_pages import case_link, links_by_code, render_case_pages
-from jirei.site.compare_page import CompareLinks, render_compare_page
-from jirei.site.downloads import metrics_downloads
-from jirei.site.errors_page import ERRORS_PAGE, render_errors_page
-from jirei.site.field_reference import FIELDS_PAGE, render_field_reference
-from jirei.site.finder_page import render_finder_page
-from jirei.site.index_pages import render_index_pages
-from jirei.site.jinja import make_environment
-from jirei.site.maps_view import MapViews
-from jirei.site.metrics_pages import municipality_chart_for_case, render_metrics_pages
-from jirei.site.propose_page import render_propose_page
+from jirei.site.outputs.downloads import metrics_downloads
+from jirei.site.outputs.writer import WriteReport, write_outputs
+from jirei.site.pages.cases import case_link, links_by_code, render_case_pages
+from jirei.site.pages.compare import CompareLinks, render_compare_page
+from jirei.site.pages.errors import ERRORS_PAGE, render_errors_page
+from jirei.site.pages.fields import FIELDS_PAGE, render_field_reference
+from jirei.site.pages.finder import render_finder_page
+from jirei.site.pages.indexes import render_index_pages
+from jirei.site.pages.metrics import municipality_chart_for_case, render_metrics_pages
+from jirei.site.pages.propose import render_propose_page
+from jirei.site.plugins.site_notice import notice_outputs
 from jirei.site.publishing import render_publishing
-from jirei.site.site_notice import notice_outputs
-from jirei.site.writer import WriteReport, write_outputs
+from jirei.site.rendering.jinja import make_environment
+from jirei.site.views.maps import MapViews
 
 
 @dataclass(frozen=True)
