@@ -12,8 +12,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from jirei.cases.fast_schema import Check, quick_check
-from jirei.cases.loader import KeyPath, LoadedYaml, format_key_path
 from jirei.cases.suggest import did_you_mean
+from jirei.cases.yaml_values import KeyPath, LoadedYaml, format_key_path
 from jirei.paths import project
 from jirei.problems import Problem
 

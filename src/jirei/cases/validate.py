@@ -10,11 +10,12 @@ from pathlib import Path
 
 from jirei.cases.file_checks import unsafe_file
 from jirei.cases.hostile import hostile_problems
-from jirei.cases.loader import LoadedYaml, load_yaml
+from jirei.cases.loader import load_yaml
 from jirei.cases.model import Case, build_case
 from jirei.cases.rules import RuleContext, problem_at, rule_problems, values_at
 from jirei.cases.schema import schema_problems
 from jirei.cases.vocabulary import Vocabulary, load_vocabulary
+from jirei.cases.yaml_values import LoadedYaml
 from jirei.metrics.store import MetricsData, load_metrics
 from jirei.parallel import chunks, parallel_map
 from jirei.paths import project

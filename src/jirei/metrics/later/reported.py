@@ -17,7 +17,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from jirei.cases.loader import LoadedYaml, format_key_path, load_yaml
+from jirei.cases.loader import load_yaml
+from jirei.cases.yaml_values import LoadedYaml, format_key_path
 from jirei.metrics.measures import MEASURES
 from jirei.problems import JireiError, Problem, sort_key
 from jirei.reference.municipalities import Reference
