@@ -13,6 +13,10 @@ Nothing is assumed, it is checked: the second page of a group is rendered by the
 fails the check, a page in the navigation, with an edit link, with its own ``template``, or
 with a title that HTML escaping would change, is always rendered by the theme. Engines without plugins
 (Zensical) render every page; the output is the same.
+
+Measured on the real site (2 cores shared with other work, 2026-12-07, two runs each):
+``mkdocs build`` 10.9 s and 23.4 s with the plugin, 16.3 s and 30.3 s without it (5–7 s
+saved a build), so it stays.
 """
 
 from __future__ import annotations
