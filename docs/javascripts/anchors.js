@@ -1,6 +1,6 @@
 // Old links to a heading keep working. Heading ids used to be the heading's own text
 // (「#成果」, shared as「#%E6%88%90%E6%9E%9C」); they are short ASCII ids now
-// (jirei.site.slugs). When the address names an id that is not on the page, the old id of
+// (jirei.site.rendering.slugs). When the address names an id that is not on the page, the old id of
 // every heading is worked out as before (pymdownx slugify, lower case) and the page moves
 // to the heading it matches, with the new id in the address.
 (() => {

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from jirei.site.anchors import anchor
+from jirei.site.rendering.anchors import anchor
 from tests.site.fixture_site import CAUTIONARY, JOINT, build_fixture_site
 
 
