@@ -158,7 +158,8 @@ def test_lines_shared_between_charts_keep_their_coordinates() -> None:
     for last in (days[-1], date(2030, 1, 1), days[-1]):  # same axes, wider axes, same again
         own = Series("市", ((days[0], 1.0), (last, 2.0)), "primary")
         figure = line_chart("t", "d", [own, shared], chart_id="c")
-        x_of, y_of = XScale(days[0], last, LEFT, WIDTH - RIGHT), YScale(100.0, TOP, TOP + PLOT_HEIGHT)
+        right = WIDTH - RIGHT - 36  # room for the end labels: 「全国」 2 × 12 + 12 (chart_marks.label_room)
+        x_of, y_of = XScale(days[0], last, LEFT, right), YScale(100.0, TOP, TOP + PLOT_HEIGHT)
         expected = " ".join(f"{num(x_of(d))},{num(y_of(v))}" for d, v in sorted(shared.points))
         assert f'points="{expected}"' in figure
 

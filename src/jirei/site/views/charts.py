@@ -3,7 +3,8 @@
 No JavaScript and no external requests: every chart is one ``<figure>`` block of
 SVG that Markdown passes through untouched (no blank lines inside). Charts are
 accessible (``role="img"`` labelled by ``<title>`` and ``<desc>``), tell series
-apart by colour *and* dash pattern, and use CSS classes
+apart by colour, dash pattern, a shape along the line and its name at its end
+(chart_marks), and use CSS classes
 (``jirei-chart__series--<style>``) with inline fallbacks so they render and print
 without any stylesheet. Coordinates are rounded to one decimal; output is
 deterministic.
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from jirei.site.views.chart_marks import SHAPES, Line, end_labels, label_room, point_marks, shape
 from jirei.site.views.chart_svg import (
     LEFT,
     PLOT_HEIGHT,
@@ -209,6 +211,8 @@ def _legend_entries(series: Sequence[Series], markers: Sequence[Marker], unit: s
         label = item.label if latest is None else f"{item.label} {format_value(latest)}{unit}"
         css = f"jirei-chart__series jirei-chart__series--{esc(item.style)}"
         swatch = f'<line class="{css}" x1="0" y1="-4" x2="24" y2="-4" {_line_attrs(item.style)}/>'
+        if item.style in SHAPES:  # the line's own shape, as drawn along it (chart_marks)
+            swatch += shape(SHAPES[item.style], 12, -4, _line(item).colour)
         entries.append((label, swatch))
     for kind in sorted({m.kind for m in markers}, key=list(MARKER_LEGENDS).index):
         path, fill = _marker_shape(kind, 12, -4)
@@ -219,6 +223,12 @@ def _legend_entries(series: Sequence[Series], markers: Sequence[Marker], unit: s
             )
         )
     return entries
+
+
+def _line(series: Series) -> Line:
+    return Line(
+        series.label, series.style, LINE_STYLES.get(series.style, LINE_STYLES["other"]).stroke, series.points
+    )
 
 
 def _date_range(series: Sequence[Series], markers: Sequence[Marker]) -> tuple[date, date]:
@@ -246,7 +256,8 @@ def line_chart(
     """
     first, last = _date_range(series, markers)
     bottom = TOP + PLOT_HEIGHT
-    right = WIDTH - RIGHT
+    lines = [_line(item) for item in series]
+    right = WIDTH - RIGHT - label_room(lines)  # room for each line's name at its end
     x_of = _x_scale(first, last, LEFT, right)
     y_of = _y_scale(y_max, TOP, bottom)
     body: list[str] = []
@@ -256,6 +267,8 @@ def line_chart(
     body += _x_axis(x_of, bottom)
     for item in reversed(series):
         body += _series(item, x_of, y_of)
+    body += point_marks(lines, x_of, y_of)
+    body += end_labels(lines, x_of, y_of, right, TOP, bottom)
     body += [_marker(marker, x_of, y_of) for marker in sorted(markers, key=lambda m: (m.at, m.label))]
     legend_lines, legend_height = legend_block(
         _legend_entries(series, markers, y_label), bottom + 30, LEFT, right
