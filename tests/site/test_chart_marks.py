@@ -23,13 +23,13 @@ def _overlapping() -> list[Series]:
 
 
 def test_labels_closer_than_the_gap_are_pushed_apart_downwards() -> None:
-    assert LABEL_GAP == 13
-    assert spread([100.0, 101.0, 102.0], 28.0, 248.0) == [100.0, 113.0, 126.0]
+    assert LABEL_GAP == 18
+    assert spread([100.0, 101.0, 102.0], 28.0, 248.0) == [100.0, 118.0, 136.0]
     assert spread([50.0, 120.0], 28.0, 248.0) == [50.0, 120.0]  # far apart: left alone
 
 
 def test_labels_pushed_past_the_bottom_move_up_together() -> None:
-    assert spread([245.0, 246.0, 247.0], 28.0, 248.0) == [222.0, 235.0, 248.0]
+    assert spread([245.0, 246.0, 247.0], 28.0, 248.0) == [212.0, 230.0, 248.0]
 
 
 def test_overlapping_lines_each_have_their_own_shape_at_their_own_places() -> None:
@@ -61,7 +61,7 @@ def test_each_line_is_named_at_its_end_and_the_names_do_not_overlap() -> None:
     labels = re.findall(r'<text x="[0-9.]+" y="([0-9.]+)" fill="#333333">([^<]+)</text>', block)
     assert sorted(name for _, name in labels) == sorted(["テスト市", "全国", "市平均", "テスト県"])
     ys = sorted(float(y) for y, _ in labels)
-    assert all(b - a >= 13 for a, b in pairwise(ys)), ys
+    assert all(b - a >= 18 for a, b in pairwise(ys)), ys
 
 
 def test_the_legend_shows_each_lines_shape() -> None:

@@ -21,7 +21,7 @@ from datetime import date
 from jirei.site.views.chart_svg import FONT_SIZE, esc, num, text_width
 
 MARKS_PER_LINE = 4
-LABEL_GAP = FONT_SIZE + 1  # the least distance between two end labels (viewBox units)
+LABEL_GAP = FONT_SIZE * 3 // 2  # between two end labels (viewBox units): a Japanese line box is ~1.45 em
 LABEL_PAD = 8  # between the plot's right edge and the end labels
 SHAPES = {
     "national": "circle",
