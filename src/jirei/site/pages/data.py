@@ -20,9 +20,8 @@ from jirei.site.rendering.urls import relative
 from jirei.site.views.jsonld import dataset_jsonld, front_matter_json
 
 DATA_PAGE = "data/index.md"
-MUNICIPALITY_FILES_ANCHOR = (
-    "市区町村ごとのファイル"  # the heading (slug) on each municipality's own CSV and JSON
-)
+# the id of the heading 「市区町村ごとのファイル」 (jirei.site.rendering.slugs.FIXED)
+MUNICIPALITY_FILES_ANCHOR = "municipality-files"
 
 METRICS_FILES = {
     "municipalities.csv": "市区町村別の交付状況（公表日ごとに 1,741 行）",

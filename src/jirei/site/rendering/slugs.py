@@ -47,6 +47,7 @@ FIXED = {
     "率の伸びが大きい団体": "top-growth",
     "年齢層・男女別の率": "age-sex",
     "全国の普及のペース": "pace",
+    "市区町村ごとのファイル": "municipality-files",  # linked from every municipality page
 }
 # 「2022年12月31日時点の状況（約4年前）」: its date changes with each release, its id does not.
 _STATUS = re.compile(r"^(全国の)?\d{4}年\d{1,2}月\d{1,2}日時点の状況")
