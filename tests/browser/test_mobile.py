@@ -63,3 +63,17 @@ def test_chart_text_is_at_least_11_px_on_a_phone(page: Page, path: str) -> None:
     )
     assert sizes, path
     assert min(sizes) >= 11, (path, min(sizes))
+
+
+def test_the_comparison_chart_fits_the_phone_with_readable_text(page: Page) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto("compare/?codes=172065,452025")
+    chart = page.locator("#jirei-compare-chart")
+    expect(chart.locator("svg")).to_be_visible()
+    assert chart.evaluate(
+        "figure => figure.scrollWidth <= figure.clientWidth + 1"
+    )  # draws to the screen's width
+    sizes = chart.locator("svg text").evaluate_all(
+        "texts => texts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a)"
+    )
+    assert sizes and min(sizes) >= 11, sizes
