@@ -26,14 +26,16 @@ def test_release_dates_are_month_ends() -> None:
 
 
 def test_corpus_imports_and_validates(tmp_path: Path) -> None:
+    """With the benchmark's 120 monthly releases (2016-01 … 2025-12), so that the cases'
+    figures meet official releases around them (official-mismatch once failed every case)."""
     fakes = corpus.fake_municipalities()[:30]
     corpus.write_reference(tmp_path / "reference", fakes)
     reference = load_reference(tmp_path / "reference")
-    folders = corpus.write_releases(tmp_path / "raw", fakes, 3)
+    folders = corpus.write_releases(tmp_path / "raw", fakes, 120)
     summary = import_paths(folders, tmp_path / "metrics", reference)
-    assert len(summary.added) == 3
+    assert len(summary.added) == 120
     metrics = load_metrics(tmp_path / "metrics")
-    assert len(metrics.municipalities) == 3 * 30
+    assert len(metrics.municipalities) == 120 * 30
     corpus.write_cases(tmp_path / "cases", fakes, 40)  # more cases than municipalities
     result = validate_files(
         [tmp_path / "cases"], cases_dir=tmp_path / "cases", reference=reference, metrics=metrics

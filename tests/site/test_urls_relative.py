@@ -4,7 +4,7 @@ import posixpath
 
 import pytest
 
-from jirei.site.urls import page_url, relative, relative_file_url, relative_url, relpath
+from jirei.site.rendering.urls import page_url, relative, relative_file_url, relative_url, relpath
 
 
 @pytest.mark.parametrize(
