@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from jirei.metrics.store import DEFAULT_METRICS_DIR
-from jirei.paths import DOCS_DIR, TEMPLATES_DIR
 from jirei.preview.generator import Preview
-from jirei.site.writer import copy_hand_written
+from jirei.site.outputs.writer import copy_hand_written
 from tests.cases.validation_helpers import DATA, TODAY, VALID_CASE
+from tests.repo import DEFAULT_METRICS_DIR, DOCS_DIR, TEMPLATES_DIR
 
 SITE_CASES = DATA / "cases" / "site"
 

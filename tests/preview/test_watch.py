@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jirei.preview.watch import watch_hand_written
-from jirei.site.writer import write_outputs
+from jirei.site.outputs.writer import write_outputs
 
 
 class FakeServer:

@@ -27,7 +27,7 @@ from pathlib import Path
 from types import FrameType
 from urllib.parse import urlsplit
 
-from jirei.paths import REPO_ROOT, SITE_URL
+from jirei.paths import SITE_URL
 
 EDIT_MARK = "（プレビュー計測）"
 TITLE_MAX = 80  # schema: title maxLength
@@ -113,9 +113,7 @@ def _terminate_raises() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def measure_preview(
-    case_file: Path, *, root: Path = REPO_ROOT, startup_timeout: float = 600.0
-) -> PreviewTiming:
+def measure_preview(case_file: Path, *, root: Path, startup_timeout: float = 600.0) -> PreviewTiming:
     port = _free_port()
     url = f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path}cases/{case_file.stem}/"
     mkdocs = Path(sys.executable).parent / "mkdocs"  # what `make serve` runs
@@ -160,5 +158,6 @@ def measure_preview(
     finally:
         if case_file.read_bytes() != original:
             case_file.write_bytes(original)
-        os.killpg(server.pid, signal.SIGTERM)  # the server we started, and only it
-        server.wait(timeout=30)
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)  # the server we started, and only it
+            server.wait(timeout=30)

@@ -193,9 +193,10 @@ def _measure_bare(work: Path, result: ScaleResult) -> None:
 
 def _measure_preview() -> PreviewTiming:
     """`make serve` on the repository itself: its cases, data and docs/ (the case file is restored)."""
-    case_file = sorted(CASES_DIR.glob("*.yml"))[0]
+    here = project()
+    case_file = sorted(here.cases_dir.glob("*.yml"))[0]
     _log(f"プレビュー: make serve を起動し、{case_file.name} の題名を編集")
-    timing = measure_preview(case_file)
+    timing = measure_preview(case_file, root=here.root)
     shown = "—" if timing.seconds is None else f"{timing.seconds:.1f} s"
     _log(f"プレビュー: 反映まで {shown}、再ビルド {timing.rebuilds} 回 {timing.error}")
     return timing

@@ -8,7 +8,7 @@ from pathlib import Path, PurePath
 
 from jirei.cases.validate import CASE_FILE
 from jirei.problems import Problem, format_text
-from jirei.site.urls import case_page
+from jirei.site.rendering.urls import case_page
 
 
 def _indented(text: str) -> str:

@@ -20,19 +20,19 @@ from jirei.cases.model import Case
 from jirei.cases.validate import validate_files
 from jirei.cases.vocabulary import Vocabulary, load_vocabulary
 from jirei.metrics.similar import Peers, latest_populations, similar_municipalities
-from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
-from jirei.paths import CASES_DIR, DATA_DIR, DOCS_DIR, TEMPLATES_DIR
+from jirei.metrics.store import MetricsData, load_metrics
+from jirei.paths import Project
 from jirei.preview.error_page import error_pages
 from jirei.preview.inputs import Changes, compare, snapshot
 from jirei.problems import JireiError, Problem
 from jirei.reference.municipalities import Reference, load_reference
 from jirei.reference.peer_groups import load_peer_groups
 from jirei.site.build import _charts, build_site
-from jirei.site.case_pages import links_by_code, render_case_pages
-from jirei.site.finder_page import render_finder_page
-from jirei.site.index_pages import render_index_pages
-from jirei.site.jinja import make_environment
-from jirei.site.writer import write_changed
+from jirei.site.outputs.writer import write_changed
+from jirei.site.pages.cases import links_by_code, render_case_pages
+from jirei.site.pages.finder import render_finder_page
+from jirei.site.pages.indexes import render_index_pages
+from jirei.site.rendering.jinja import make_environment
 
 
 @dataclass(frozen=True)
@@ -55,18 +55,29 @@ class _Loaded:
 
 @dataclass
 class Preview:
-    cases_dir: Path = CASES_DIR
-    docs_dir: Path = DOCS_DIR
-    templates_dir: Path = TEMPLATES_DIR
-    data_dir: Path = DATA_DIR
-    metrics_dir: Path = DEFAULT_METRICS_DIR
-    reference_dir: Path | None = None  # None: the repository's data/reference
-    today: date | None = None
+    cases_dir: Path
+    docs_dir: Path
+    templates_dir: Path
+    data_dir: Path
+    metrics_dir: Path
+    reference_dir: Path
+    today: date | None = None  # None: the day of each update
     builds: int = 0  # regenerations so far (full or of a few cases)
     _seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
     _loaded: _Loaded | None = None
     _cases: dict[str, Case] | None = None  # by id, after the last successful validation
     _clean: bool = False  # the last update had no errors
+
+    @classmethod
+    def of(cls, here: Project) -> Preview:
+        return cls(
+            here.cases_dir,
+            here.docs_dir,
+            here.templates_dir,
+            here.data_dir,
+            here.metrics_dir,
+            here.reference_dir,
+        )
 
     def update(self) -> Outcome:
         """Regenerate what changed since the last call; the first call builds everything."""
@@ -92,7 +103,7 @@ class Preview:
 
     def _full(self) -> tuple[str, ...]:
         self._loaded, self._cases = None, None  # loaded again below, only if the build succeeds
-        reference = load_reference(self.reference_dir) if self.reference_dir else load_reference()
+        reference = load_reference(self.reference_dir)
         report = build_site(
             cases_dir=self.cases_dir,
             docs_dir=self.docs_dir,
@@ -104,7 +115,13 @@ class Preview:
         metrics = load_metrics(self.metrics_dir)
         populations = latest_populations(metrics, reference)
         similar = similar_municipalities(reference, populations, peer_groups=load_peer_groups())
-        self._loaded = _Loaded(reference, metrics, load_vocabulary(), dict(populations), dict(similar))
+        self._loaded = _Loaded(
+            reference,
+            metrics,
+            load_vocabulary(),  # the project's, as build_site reads it
+            dict(populations),
+            dict(similar),
+        )
         self._validated([], self.today or date.today())  # the cases, kept for the first edit
         return report.written.written
 

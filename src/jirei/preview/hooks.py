@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from jirei.paths import project
 from jirei.preview.generator import Outcome, Preview
 from jirei.preview.template_cache import MemoryBytecodeCache
 from jirei.preview.watch import watch_hand_written
@@ -30,7 +31,7 @@ SESSION: dict[str, Any] = {}
 
 def preview() -> Preview:
     if "preview" not in SESSION:
-        SESSION["preview"] = Preview()
+        SESSION["preview"] = Preview.of(project())  # `make serve` runs in the project's root
     found: Preview = SESSION["preview"]
     return found
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from jirei.site.writer import MANIFEST
+from jirei.site.outputs.writer import MANIFEST
 
 
 class Watcher(Protocol):
