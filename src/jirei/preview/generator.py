@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from jinja2 import Environment
+
 from jirei.cases.model import Case
 from jirei.cases.validate import validate_files
 from jirei.cases.vocabulary import Vocabulary, load_vocabulary
@@ -51,6 +53,7 @@ class _Loaded:
     vocabulary: Vocabulary
     populations: dict[str, int]
     similar: dict[str, Peers]
+    env: Environment  # jirei's templates, compiled once (a change of templates/ is a full build)
 
 
 @dataclass
@@ -121,6 +124,7 @@ class Preview:
             load_vocabulary(),  # the project's, as build_site reads it
             dict(populations),
             dict(similar),
+            make_environment(self.templates_dir),
         )
         self._validated([], self.today or date.today())  # the cases, kept for the first edit
         return report.written.written
@@ -159,7 +163,7 @@ class Preview:
         cases = self._validated(edited_paths, today)
         edited_ids = {path.stem for path in edited_paths}
         edited: list[Case] = [case for case in cases if case.id in edited_ids]
-        env = make_environment(self.templates_dir)
+        env = loaded.env
         outputs: dict[str, str | bytes] = {}
         outputs.update(
             render_case_pages(

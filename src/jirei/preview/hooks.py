@@ -19,7 +19,7 @@ from typing import Any
 
 from jirei.paths import project
 from jirei.preview.generator import Outcome, Preview
-from jirei.preview.template_cache import MemoryBytecodeCache
+from jirei.preview.template_cache import MemoryBytecodeCache, list_theme_once
 from jirei.preview.watch import watch_hand_written
 from jirei.problems import JireiError, format_text
 from jirei.search.pagefind_index import index_site
@@ -60,6 +60,11 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
     started = time.perf_counter()
     outcome = generator.update()
     report(outcome, generator.builds, time.perf_counter() - started)
+
+
+def on_config(config: Any) -> Any:
+    list_theme_once(config.theme, SESSION.setdefault("theme_files", {}))
+    return config
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
