@@ -126,6 +126,9 @@ class Preview:
             dict(similar),
             make_environment(self.templates_dir),
         )
+        pages = self._loaded.env.list_templates(filter_func=lambda name: name.endswith(".md.j2"))
+        for name in pages:  # compiled now, not on the first edit
+            self._loaded.env.get_template(name)
         self._validated([], self.today or date.today())  # the cases, kept for the first edit
         return report.written.written
 
