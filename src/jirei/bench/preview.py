@@ -70,6 +70,10 @@ class _Log:
             if BUILD_STARTED in line:
                 self.builds.append(time.monotonic())
 
+    def finish(self) -> None:
+        """Wait for the reader (the server has ended, so its output is at its end)."""
+        self._thread.join(timeout=10)
+
     def builds_since(self, moment: float) -> int:
         return sum(1 for started in self.builds if started >= moment)
 
@@ -113,51 +117,84 @@ def _terminate_raises() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def measure_preview(case_file: Path, *, root: Path, startup_timeout: float = 600.0) -> PreviewTiming:
+@dataclass
+class PreviewServer:
+    """`make serve`'s server, started by :func:`preview_server`."""
+
+    process: subprocess.Popen[bytes]
+    log: _Log
+    base: str  # http://127.0.0.1:PORT/jirei/
+
+    def page(self, path: str) -> str:
+        return _page(self.base + path)
+
+    @property
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+
+@contextmanager
+def preview_server(root: Path) -> Iterator[PreviewServer]:
+    """Start ``mkdocs serve --dirty -f mkdocs-serve.yml`` (what `make serve` runs) in ``root``
+    on a free port; stop it (its process group, and only it) afterwards."""
     port = _free_port()
-    url = f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path}cases/{case_file.stem}/"
-    mkdocs = Path(sys.executable).parent / "mkdocs"  # what `make serve` runs
-    argv = [str(mkdocs), "serve", "--dirty", "-f", "mkdocs-serve.yml", "-a", f"127.0.0.1:{port}"]
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    started = time.monotonic()
-    server = subprocess.Popen(
-        argv,
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    process = subprocess.Popen(
+        [str(mkdocs), "serve", "--dirty", "-f", "mkdocs-serve.yml", "-a", f"127.0.0.1:{port}"],
         cwd=root,
-        env=environment,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
-    assert server.stderr is not None
-    log = _Log(iter(server.stderr.readline, b""))
-    original = case_file.read_bytes()
+    assert process.stderr is not None
+    log = _Log(iter(process.stderr.readline, b""))
     try:
-        if not _until(
-            lambda: case_file.stem in _page(url) or server.poll() is not None, startup_timeout, 0.5
-        ):
-            return PreviewTiming(case_file.stem, None, 0, startup_timeout, "サーバーが起動しませんでした")
-        if server.poll() is not None:
-            tail = "\n".join(log.lines[-20:])
-            return PreviewTiming(case_file.stem, None, 0, 0.0, f"サーバーが終了しました:\n{tail}")
-        startup = time.monotonic() - started
-        text, title = edited_title(original.decode("utf-8"))
-        with _terminate_raises():
-            try:
-                edited_at = time.monotonic()
-                case_file.write_text(text, encoding="utf-8")
-                shown = _until(lambda: title in _page(url), 30.0)
-                seconds = time.monotonic() - edited_at if shown else None
-                _until(lambda: bool(log.builds) and time.monotonic() - log.builds[-1] > QUIET_SECONDS, 60.0)
-                rebuilds = log.builds_since(edited_at)
-            finally:
-                case_file.write_bytes(original)
-        _until(lambda: title not in _page(url), 30.0)  # the server puts the original page back
-        return PreviewTiming(
-            case_file.stem, seconds, rebuilds, startup, "" if shown else "30 秒待っても反映されませんでした"
-        )
+        yield PreviewServer(process, log, f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path}")
     finally:
-        if case_file.read_bytes() != original:
-            case_file.write_bytes(original)
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)  # the server we started, and only it
-            server.wait(timeout=30)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
+        log.finish()
+        process.stderr.close()
+
+
+def wait_until_served(server: PreviewServer, path: str, text: str, timeout: float) -> bool:
+    """True once ``text`` is on the served page; False on timeout or if the server ended."""
+    _until(lambda: text in server.page(path) or not server.running, timeout, 0.2)
+    return server.running and text in server.page(path)
+
+
+def rebuilds_since(server: PreviewServer, moment: float) -> int:
+    """Builds started since ``moment`` (``time.monotonic()``), once none started for QUIET_SECONDS."""
+    log = server.log
+    _until(lambda: bool(log.builds) and time.monotonic() - log.builds[-1] > QUIET_SECONDS, 60.0)
+    return log.builds_since(moment)
+
+
+def measure_preview(case_file: Path, *, root: Path, startup_timeout: float = 600.0) -> PreviewTiming:
+    path = f"cases/{case_file.stem}/"
+    original = case_file.read_bytes()
+    started = time.monotonic()
+    with preview_server(root) as server:
+        try:
+            if not wait_until_served(server, path, case_file.stem, startup_timeout):
+                tail = "\n".join(server.log.lines[-20:])
+                return PreviewTiming(case_file.stem, None, 0, 0.0, f"サーバーが起動しませんでした:\n{tail}")
+            startup = time.monotonic() - started
+            text, title = edited_title(original.decode("utf-8"))
+            with _terminate_raises():
+                try:
+                    edited_at = time.monotonic()
+                    case_file.write_text(text, encoding="utf-8")
+                    shown = _until(lambda: title in server.page(path), 30.0)
+                    seconds = time.monotonic() - edited_at if shown else None
+                    rebuilds = rebuilds_since(server, edited_at)
+                finally:
+                    case_file.write_bytes(original)
+            _until(lambda: title not in server.page(path), 30.0)  # the server puts the original page back
+            error = "" if shown else "30 秒待っても反映されませんでした"
+            return PreviewTiming(case_file.stem, seconds, rebuilds, startup, error)
+        finally:
+            if case_file.read_bytes() != original:
+                case_file.write_bytes(original)

@@ -4,7 +4,8 @@ Before each build the preview generator regenerates what the edit changed (see
 jirei.preview.generator); ``mkdocs serve --dirty`` then renders only the pages whose
 Markdown changed. The Pagefind index is made once, after the first build; compiled theme
 templates are kept between builds. A broken case
-is reported in the terminal and on its page; the server keeps running.
+is reported in the terminal and on its page; the server keeps running. The live-reload
+script MkDocs injects is allowed by the page's Content-Security-Policy (jirei.preview.livereload).
 
 MkDocs loads this file again for every rebuild, so the generator and its data live in
 this importable module's ``SESSION`` (one per server process).
@@ -19,6 +20,7 @@ from typing import Any
 
 from jirei.paths import project
 from jirei.preview.generator import Outcome, Preview
+from jirei.preview.livereload import allow_livereload
 from jirei.preview.template_cache import MemoryBytecodeCache, list_theme_once
 from jirei.preview.watch import watch_hand_written
 from jirei.problems import JireiError, format_text
@@ -85,4 +87,5 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     watch_hand_written(server, Path(config["docs_dir"]))
+    allow_livereload(server)
     return server
