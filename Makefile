@@ -35,9 +35,9 @@ site: validate build
 search-report: site
 	$(BIN)/jirei search report site
 
-## serve: ライブリロード付きのプレビュー（cases/ templates/ data/ の変更も反映）
-serve: build
-	$(BIN)/mkdocs serve -f mkdocs-serve.yml
+## serve: ライブリロード付きのプレビュー（事例の編集は 2 秒以内に反映。templates/ data/ の変更は全体を生成し直す）
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --dirty -f mkdocs-serve.yml
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

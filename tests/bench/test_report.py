@@ -5,7 +5,8 @@ from pathlib import Path
 import yaml
 
 from jirei.bench.measure import PageBytes, Step, page_bytes
-from jirei.bench.report import ScaleResult, budgets, table
+from jirei.bench.preview import PreviewTiming, edited_title
+from jirei.bench.report import ScaleResult, budgets, preview_budget, preview_row, table
 from jirei.bench.runner import with_material_search
 
 
@@ -103,3 +104,28 @@ def test_page_bytes_splits_each_page_at_its_article(tmp_path: Path) -> None:
     (tmp_path / "redirect.html").write_bytes(b"<html><meta http-equiv='refresh'></html>")  # no article
     split = page_bytes(tmp_path)
     assert (split.pages, split.article, split.frame) == (1, 24, 25)  # 24 inside, 25 around
+
+
+def test_preview_row_and_budget_pass_only_within_two_seconds_and_one_rebuild() -> None:
+    quick = PreviewTiming("011002-sapporo", 1.4, 1, 30.0)
+    assert preview_row("実データ", quick) == (
+        "| 実データ | プレビュー: 事例の編集 → ページに反映（再ビルド 1 回） | 1.4 s | — |  |  |"
+    )
+    assert preview_budget("実データ", quick).startswith(
+        "PASS [実データ] プレビュー（make serve）: 事例 011002-sapporo の題名を保存してからページに反映されるまで 1.4 s、再ビルド 1 回"
+    )
+    assert preview_budget("実データ", PreviewTiming("x", 2.3, 1, 30.0)).startswith("FAIL")
+    assert preview_budget("実データ", PreviewTiming("x", 1.0, 2, 30.0)).startswith("FAIL")
+    lost = PreviewTiming("x", None, 0, 30.0, "30 秒待っても反映されませんでした")
+    assert preview_budget("実データ", lost) == (
+        "FAIL [実データ] プレビュー: 事例 x の編集がページに反映されませんでした（30 秒待っても反映されませんでした）"
+    )
+    assert "| — |" in preview_row("実データ", lost)
+
+
+def test_preview_edit_appends_the_mark_within_eighty_characters() -> None:
+    text = "id: a\ntitle: " + "あ" * 78 + "\nsummary: 要約\n"
+    edited, title = edited_title(text)
+    assert title == "あ" * 71 + "（プレビュー計測）"  # the mark is 9 characters
+    assert len(title) == 80
+    assert edited == f"id: a\ntitle: {title}\nsummary: 要約\n"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from jirei.bench.measure import PageBytes, Step
 from jirei.bench.page_weight import PageWeight
+from jirei.bench.preview import PreviewTiming
 
 MB = 1_000_000
 PIPELINE_RATIO_BUDGET = 1.2  # whole pipeline ÷ bare MkDocs build of the same page count
@@ -18,6 +19,8 @@ SEARCH_RATIO_BUDGET = 0.1  # first-query bytes ÷ Material's index
 FIRST_RESULTS_BUDGET_MS = 300.0  # until the first results show, typing included (issue #16)
 FIRST_SEARCH_TRANSFER_BUDGET = 250 * 1000  # bytes of the first search, gzip-compressed (issue #16)
 MAP_PAGE_BUDGET = 200_000  # gzip bytes of the page with the national map and its CSS and JS (issue #18)
+PREVIEW_BUDGET_SECONDS = 2.0  # `make serve`: a case edit shows on its page (issue #17)
+PREVIEW_REBUILDS = 1  # builds one edit may cause
 
 
 @dataclass
@@ -44,6 +47,7 @@ class ScaleResult:
     page_bytes: PageBytes | None = None  # our pages: article and theme frame
     bare_page_bytes: PageBytes | None = None  # the bare MkDocs pages: the theme's smallest frame
     map_page: PageWeight | None = None  # /metrics/ with the national map (jirei.bench.page_weight)
+    preview: PreviewTiming | None = None  # `make serve` on the repository (jirei.bench.preview)
 
     @property
     def pipeline_seconds(self) -> float:
@@ -111,7 +115,14 @@ def table(results: Sequence[ScaleResult]) -> list[str]:
                 lines.append(_row(result, step, _mb(result.bare_site_bytes)))
             else:
                 lines.append(_row(result, step))
+        if result.preview is not None:
+            lines.append(preview_row(result.label, result.preview))
     return lines
+
+
+def preview_row(label: str, preview: PreviewTiming) -> str:
+    seconds = "—" if preview.seconds is None else f"{preview.seconds:.1f} s"
+    return f"| {label} | プレビュー: 事例の編集 → ページに反映（再ビルド {preview.rebuilds} 回） | {seconds} | — |  |  |"
 
 
 def _verdict(ok: bool | None) -> str:
@@ -166,7 +177,20 @@ def budgets(results: Sequence[ScaleResult]) -> list[str]:
                 f"{_verdict(properdocs.ok)} [{result.label}] ProperDocs で生成した docs/ をビルドできる"
             )
     lines.extend(_map_page_budget(result) for result in results)
+    lines.extend(preview_budget(result.label, result.preview) for result in results if result.preview)
     return lines
+
+
+def preview_budget(label: str, preview: PreviewTiming) -> str:
+    """PASS when the edit showed within the budget and caused exactly one rebuild."""
+    if preview.seconds is None:
+        return f"FAIL [{label}] プレビュー: 事例 {preview.case} の編集がページに反映されませんでした（{preview.error}）"
+    ok = preview.seconds <= PREVIEW_BUDGET_SECONDS and preview.rebuilds == PREVIEW_REBUILDS
+    return (
+        f"{_verdict(ok)} [{label}] プレビュー（make serve）: 事例 {preview.case} の題名を保存してからページに反映"
+        f"されるまで {preview.seconds:.1f} s、再ビルド {preview.rebuilds} 回（予算 ≤ {PREVIEW_BUDGET_SECONDS:.0f} s・"
+        f"{PREVIEW_REBUILDS} 回。起動 {preview.startup_seconds:.0f} s）"
+    )
 
 
 def _size_floor(result: ScaleResult) -> list[str]:

@@ -34,6 +34,7 @@ from jirei.bench.measure import (
     tree_bytes,
 )
 from jirei.bench.page_weight import page_weight
+from jirei.bench.preview import PreviewTiming, measure_preview
 from jirei.bench.report import ScaleResult
 from jirei.bench.steps import EDIT_MARK
 from jirei.paths import project
@@ -190,6 +191,17 @@ def _measure_bare(work: Path, result: ScaleResult) -> None:
     result.bare_page_bytes = page_bytes(work / "bare" / "site")
 
 
+def _measure_preview() -> PreviewTiming:
+    """`make serve` on the repository itself: its cases, data and docs/ (the case file is restored)."""
+    here = project()
+    case_file = sorted(here.cases_dir.glob("*.yml"))[0]
+    _log(f"プレビュー: make serve を起動し、{case_file.name} の題名を編集")
+    timing = measure_preview(case_file, root=here.root)
+    shown = "—" if timing.seconds is None else f"{timing.seconds:.1f} s"
+    _log(f"プレビュー: 反映まで {shown}、再ビルド {timing.rebuilds} 回 {timing.error}")
+    return timing
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="scripts/bench.py",
@@ -203,6 +215,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--real", action="store_true", help="リポジトリの実データ（事例・公表回）でも測る")
     parser.add_argument(
         "--quick", action="store_true", help="動作確認用の小さな規模（表が出ることだけを確かめる）"
+    )
+    parser.add_argument(
+        "--preview-only", action="store_true", help="make serve のプレビューの反映時間だけを測る（実データ）"
     )
     parser.add_argument("--keep", type=Path, default=None, help="作業フォルダを消さずにこの場所に残す")
     args = parser.parse_args(argv)
@@ -228,6 +243,11 @@ def _machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     started = _machine()
+    if args.preview_only:
+        preview = _measure_preview()
+        print("\n".join([*report.table([]), report.preview_row("実データ", preview), ""]))
+        print(report.preview_budget("実データ", preview))
+        return 0 if preview.seconds is not None else 1
     results = []
     with tempfile.TemporaryDirectory(prefix="jirei-bench-") as temp:
         base = args.keep or Path(temp)
@@ -237,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
             results.append(
                 run_scale(work, "実データ", len(list(project().cases_dir.glob("*.yml"))), prepare_real(work))
             )
+            results[-1].preview = _measure_preview()
         for count in args.case_counts:
             work = base / f"cases-{count}"
             label = f"事例 {count:,} 件・{args.releases} 回"
@@ -249,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         for step in [*result.before, *result.pipeline, *result.others]
         if not step.ok
     ]
+    failed += [f"プレビュー（{r.preview.error}）" for r in results if r.preview and r.preview.seconds is None]
     lines = [
         "## jirei ベンチマーク",
         "",

@@ -51,18 +51,23 @@ def _previous(docs_dir: Path) -> set[str]:
     return {line for line in manifest.read_text(encoding="utf-8").splitlines() if line}
 
 
-def write_outputs(outputs: Mapping[str, str | bytes], docs_dir: Path) -> WriteReport:
-    """Write every output (path relative to docs_dir → content); remove stale generated files."""
+def write_changed(outputs: Mapping[str, str | bytes], docs_dir: Path) -> tuple[str, ...]:
+    """Write the outputs whose bytes differ from the file on disk; return their paths.
+    The manifest is left alone (the preview writes a few pages at a time)."""
     written: list[str] = []
-    unchanged = 0
     for path, content in sorted(outputs.items()):
         target = docs_dir / _safe_relative(path)
         data = content.encode("utf-8") if isinstance(content, str) else content
-        if target.exists() and target.read_bytes() == data:
-            unchanged += 1
-            continue
-        _write_atomic(target, data)
-        written.append(path)
+        if not (target.exists() and target.read_bytes() == data):
+            _write_atomic(target, data)
+            written.append(path)
+    return tuple(written)
+
+
+def write_outputs(outputs: Mapping[str, str | bytes], docs_dir: Path) -> WriteReport:
+    """Write every output (path relative to docs_dir → content); remove stale generated files."""
+    written = write_changed(outputs, docs_dir)
+    unchanged = len(outputs) - len(written)
     removed = sorted(_previous(docs_dir) - set(outputs))
     for path in removed:
         (docs_dir / _safe_relative(path)).unlink(missing_ok=True)
@@ -70,7 +75,7 @@ def write_outputs(outputs: Mapping[str, str | bytes], docs_dir: Path) -> WriteRe
     manifest_path = docs_dir / MANIFEST
     if not manifest_path.exists() or manifest_path.read_bytes() != manifest:
         _write_atomic(manifest_path, manifest)
-    return WriteReport(tuple(written), unchanged, tuple(removed))
+    return WriteReport(written, unchanged, tuple(removed))
 
 
 def copy_hand_written(docs_dir: Path, target: Path) -> None:
