@@ -29,7 +29,7 @@ from jirei.preview.inputs import Changes, compare, snapshot
 from jirei.problems import JireiError, Problem
 from jirei.reference.municipalities import Reference, load_reference
 from jirei.reference.peer_groups import load_peer_groups
-from jirei.site.build import _charts, build_site
+from jirei.site.build import build_site, case_charts
 from jirei.site.outputs.writer import write_changed
 from jirei.site.pages.cases import links_by_code, render_case_pages
 from jirei.site.pages.finder import render_finder_page
@@ -174,7 +174,7 @@ class Preview:
                 env,
                 reference=loaded.reference,
                 metrics=loaded.metrics,
-                charts=_charts(edited, loaded.metrics, loaded.reference),
+                charts=case_charts(edited, loaded.metrics, loaded.reference),
                 today=today,
                 similar=loaded.similar,
                 cases_by_code=links_by_code(cases),

@@ -52,7 +52,7 @@ class BuildReport:
     written: WriteReport
 
 
-def _charts(cases: list[Case], metrics: MetricsData, reference: Reference) -> dict[str, str]:
+def case_charts(cases: list[Case], metrics: MetricsData, reference: Reference) -> dict[str, str]:
     charts = {}
     for case in cases:
         if not metrics.municipality_series(case.municipality.code):
@@ -158,7 +158,7 @@ def _build(
             env,
             reference=reference,
             metrics=metrics,
-            charts=_charts(cases, metrics, reference),
+            charts=case_charts(cases, metrics, reference),
             today=today,
             similar=similar,
             cases_by_code=cases_by_code,
