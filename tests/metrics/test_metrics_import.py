@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -311,7 +310,13 @@ def test_cli_import_error_exit_code(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert not (tmp_path / "m").exists() or not any((tmp_path / "m").iterdir())
 
 
-def test_copy_of_store_dir_unaffected(tmp_path: Path, data_dir: Path) -> None:
-    copy = tmp_path / "copy"
-    shutil.copytree(data_dir, copy)
-    assert snapshot(copy) == snapshot(data_dir)
+def test_a_refused_second_file_leaves_the_store_as_it_was(
+    tmp_path: Path, data_dir: Path, reference: Reference
+) -> None:
+    """A good new release given with a bad one: neither is written (all or nothing)."""
+    good = write_release(tmp_path / "good", "2021/06/01")
+    bad = write_release(tmp_path / "bad", "2021/07/01")
+    rewrite(bad / "all_localgovs.csv", "43216", "4321x")
+    problems = import_error([good, bad], data_dir, reference)
+    assert [(Path(p.path).parent.name, p.rule, p.line) for p in problems] == [("bad", "not-a-number", 5)]
+    assert load_metrics(data_dir).release_dates() == [date(2021, 5, 1)]

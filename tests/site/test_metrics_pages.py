@@ -277,9 +277,6 @@ def test_case_chart() -> None:
 # --- real data -------------------------------------------------------------------
 
 
-@pytest.mark.skipif(
-    not (DEFAULT_METRICS_DIR / "municipalities.csv").exists(), reason="data/metrics/ がまだありません"
-)
 def test_real_pages() -> None:
     metrics = load_metrics(DEFAULT_METRICS_DIR)
     reference = load_reference(DEFAULT_REFERENCE_DIR)
