@@ -42,7 +42,9 @@ def run(names: list[str], children: int) -> float:
         command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(children), *names]
         completed = subprocess.run(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, check=False)
     if completed.returncode != 0:
-        sys.exit(f"mutmut が失敗しました（終了コード {completed.returncode}）。mutants/mutmut-run.log を見てください")
+        sys.exit(
+            f"mutmut が失敗しました（終了コード {completed.returncode}）。mutants/mutmut-run.log を見てください"
+        )
     return time.monotonic() - started
 
 
@@ -86,11 +88,15 @@ def report(found: dict[str, dict[str, str]], show_diffs: bool) -> bool:
     print(f"{'合計':<{width - 2}}  {cells}  {sum(overall.values()):>8}  {score(overall):>7.1%}")
     if show_diffs:
         for module, mutants in found.items():
-            left = sorted((n for n, s in mutants.items() if s in ("survived", "no tests", "other")), key=_order)
+            left = sorted(
+                (n for n, s in mutants.items() if s in ("survived", "no tests", "other")), key=_order
+            )
             if left:
                 print(f"\n## {module}: 生き残った変異 {len(left)} 件")
             for name in left:
-                print(f"- {name.rpartition('.')[2]} ({mutants[name]}): " + " ⟶ ".join(diff_lines(name, module)))
+                print(
+                    f"- {name.rpartition('.')[2]} ({mutants[name]}): " + " ⟶ ".join(diff_lines(name, module))
+                )
     return score(overall) >= TARGET
 
 
@@ -100,7 +106,9 @@ def _order(name: str) -> tuple[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("names", nargs="*", help="mutmut の変異名（glob）。省略するとすべて")
     parser.add_argument("--report", action="store_true", help="実行せず、前回の結果だけを表示する")
     parser.add_argument("--no-diffs", action="store_true", help="生き残った変異の差分を表示しない")

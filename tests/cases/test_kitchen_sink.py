@@ -71,7 +71,9 @@ def test_kitchen_sink_reports_every_rule_in_order(tmp_path: Path) -> None:
 
 
 def test_both_related_case_branches_are_reached(tmp_path: Path) -> None:
-    related = [(p.key_path, p.message, p.got) for p in _validate(tmp_path).problems if p.rule == "related-case"]
+    related = [
+        (p.key_path, p.message, p.got) for p in _validate(tmp_path).problems if p.rule == "related-case"
+    ]
     assert related == [
         ("related_cases[0]", "自分自身は関連事例にできません", '"992020-test-other"'),
         ("related_cases[1]", "この id の事例はありません", '"992011-test-nothing"'),
