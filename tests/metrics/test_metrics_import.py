@@ -69,6 +69,9 @@ def test_import_twice_is_byte_identical(tmp_path: Path, data_dir: Path, referenc
 def test_append_new_release(tmp_path: Path, data_dir: Path, reference: Reference) -> None:
     folder = write_release(tmp_path / "src" / "latest", release="2021/06/01", scale=1)
     rewrite(folder / "all_localgovs.csv", '"テスト市",66350,43216,65.1', '"テスト市",66350,43300,65.3')
+    # 84 more cards in テスト県 and in 全国, so the totals still add up (both rates stay 32.8 / 33.3)
+    rewrite(folder / "all_prefectures.csv", '"テスト県",792233,259812,', '"テスト県",792233,259896,')
+    rewrite(folder / "summary_by_types.csv", '"全国",845233,281312,', '"全国",845233,281396,')
     summary = import_paths([folder], data_dir, reference)
     assert summary.added == (date(2021, 6, 1),)
     data = load_metrics(data_dir)
