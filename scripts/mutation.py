@@ -59,9 +59,14 @@ def results() -> dict[str, dict[str, str]]:
     return found
 
 
-def score(counts: Counter[str]) -> float:
+def score(counts: Counter[str]) -> float | None:
+    """Killed (or timed out) ÷ mutants run; None when none has run yet."""
     total = sum(counts.values()) - counts["skipped"] - counts["not run"]
-    return (counts["killed"] + counts["timeout"]) / total if total else 1.0
+    return (counts["killed"] + counts["timeout"]) / total if total else None
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1%}"
 
 
 def diff_lines(name: str, module: str) -> list[str]:
@@ -83,9 +88,9 @@ def report(found: dict[str, dict[str, str]], show_diffs: bool) -> bool:
         counts = Counter(mutants.values())
         overall += counts
         cells = "  ".join(f"{counts[c]:>8}" for c in (*COLUMNS, "total") if c != "total")
-        print(f"{module:<{width}}  {cells}  {sum(counts.values()):>8}  {score(counts):>7.1%}")
+        print(f"{module:<{width}}  {cells}  {sum(counts.values()):>8}  {_percent(score(counts)):>7}")
     cells = "  ".join(f"{overall[c]:>8}" for c in COLUMNS)
-    print(f"{'合計':<{width - 2}}  {cells}  {sum(overall.values()):>8}  {score(overall):>7.1%}")
+    print(f"{'合計':<{width - 2}}  {cells}  {sum(overall.values()):>8}  {_percent(score(overall)):>7}")
     if show_diffs:
         for module, mutants in found.items():
             left = sorted(
@@ -97,7 +102,7 @@ def report(found: dict[str, dict[str, str]], show_diffs: bool) -> bool:
                 print(
                     f"- {name.rpartition('.')[2]} ({mutants[name]}): " + " ⟶ ".join(diff_lines(name, module))
                 )
-    return score(overall) >= TARGET
+    return (score(overall) or 0.0) >= TARGET
 
 
 def _order(name: str) -> tuple[str, int]:
