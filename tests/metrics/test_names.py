@@ -25,12 +25,13 @@ def _raised(prefecture: str, name: str, code: str = "") -> tuple[str, str, str, 
 
 def test_prefectures_by_name_and_a_suggestion_for_a_near_one() -> None:
     assert resolve_prefecture(REFERENCE, "テスト県").pref_code == "99"
+    assert resolve_prefecture(REFERENCE, "テスト").pref_code == "99"  # 県 may be left out
     with pytest.raises(CellError) as info:
-        resolve_prefecture(REFERENCE, "テスト")
+        resolve_prefecture(REFERENCE, "テスト都")  # ends in 都: no suffix is tried; 3 of 4 characters match
     assert _error(info.value) == (
         "unknown-prefecture",
         "都道府県名が参照表にありません",
-        "テスト",
+        "テスト都",
         "候補: テスト県",
     )
     with pytest.raises(CellError) as info:
