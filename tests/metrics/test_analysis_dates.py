@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from jirei.metrics.analysis import TARGET_DATE, pace, twelve_month_change, year_before
+from jirei.metrics.analysis import TARGET_DATE, pace, rank_group_for, twelve_month_change, year_before
 from jirei.metrics.store import AreaFigure
 
 
@@ -114,3 +114,9 @@ def test_the_change_at_a_given_release_and_none_for_an_unknown_one() -> None:
     assert twelve_month_change([YEAR_AGO, middle, NOW], date(2022, 5, 2)) is None
     assert twelve_month_change([], None) is None
     assert twelve_month_change([YEAR_AGO, middle, NOW]) == change  # default: the latest release
+
+
+def test_rank_groups_follow_the_ministrys_top_10_tables() -> None:
+    assert [rank_group_for(c) for c in ("特別区", "政令指定都市", "市", "町", "村", "一部事務組合")] == [
+        "市区", "市区", "市区", "町村", "町村", None,
+    ]  # fmt: skip
