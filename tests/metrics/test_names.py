@@ -73,3 +73,37 @@ def test_an_unknown_name_suggests_near_names_in_its_prefecture() -> None:
         "近い名前: テスト県試験市",
     )
     assert _raised("テスト県", "ああああ")[3] == "都道府県名と市区町村名を確認してください"
+
+
+def test_suggestions_come_from_the_rows_prefecture_only() -> None:
+    # 見本村 is in サンプル県; within テスト県 only テスト村 shares a character (ratio 2/7 < 0.4)
+    assert _raised("テスト県", "見本村")[3] == "都道府県名と市区町村名を確認してください"
+
+
+def test_a_district_prefix_is_dropped_before_suggesting() -> None:
+    # 試作村 (after 郡) is close to 試作町 (4/6); the whole 見本見本郡試作村 would not be (4/11)
+    assert _raised("テスト県", "見本見本郡試作村")[3] == "近い名前: テスト県試作町"
+
+
+def test_with_an_unknown_prefecture_every_municipality_is_a_candidate() -> None:
+    # 試練市 against テスト県試験市: 試 and 市 of 3 + 7 characters, exactly the cut-off 0.4
+    assert _raised("ない県", "試練市") == (
+        "unknown-municipality",
+        "市区町村名「試練市」が参照表（ない県）にありません",
+        "ない県試練市",
+        "近い名前: テスト県試験市",
+    )
+
+
+def test_at_most_three_names_are_suggested() -> None:
+    # テスト is close to テスト市, テスト村, テスト政令市 and 梼テスト町 (all above 0.4): three are shown
+    hint = _raised("テスト県", "テスト")[3]
+    assert hint is not None and hint.startswith("近い名前: ")
+    shown = hint.removeprefix("近い名前: ").split("、")
+    assert len(shown) == 3
+    assert set(shown) <= {
+        "テスト県テスト市",
+        "テスト県テスト村",
+        "テスト県テスト政令市",
+        "テスト県梼テスト町",
+    }

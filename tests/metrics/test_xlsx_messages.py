@@ -151,3 +151,13 @@ def test_notes_and_blank_rows_are_skipped_and_other_spellings_of_totals_read(
     ]
     assert {f.figure_kind for f in data.municipalities if f.release_date == latest} == {"交付枚数"}
     assert [(c.key, c.population) for c in data.categories if c.release_date == latest] == [("全国", 845233)]
+
+
+def test_a_renamed_sheet_is_found_by_a_header_broken_over_two_lines(
+    tmp_path: Path, data_dir: Path, reference: Reference
+) -> None:
+    header = ["都道府県\n名", " 市区町村名 ", *HEADER[2:]]  # a line break and spaces inside the cells
+    book = write_workbook(tmp_path / "book.xlsx", sheet="データ", header=header)
+    summary = import_paths([book], data_dir, reference)
+    assert summary.added == (max(load_metrics(data_dir).release_dates()),)
+    assert len([f for f in load_metrics(data_dir).municipalities if f.release_date == summary.added[0]]) == 8
