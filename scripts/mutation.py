@@ -9,6 +9,7 @@ score (killed and timed out ÷ total), then every surviving mutant as a one-line
     python scripts/mutation.py                 # run (results of unchanged code are reused), report
     python scripts/mutation.py --report        # report the last run only
     python scripts/mutation.py 'jirei.site.feed*'   # run only these mutants (mutmut name globs)
+    python scripts/mutation.py --survivors     # run again only the mutants that were not killed
 
 It is a report like `make bench`, not part of `make test`: about an hour on two cores.
 """
@@ -116,11 +117,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("names", nargs="*", help="mutmut の変異名（glob）。省略するとすべて")
     parser.add_argument("--report", action="store_true", help="実行せず、前回の結果だけを表示する")
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="前回生き残った変異だけをもう一度試す（テストを足したあとに）",
+    )
     parser.add_argument("--no-diffs", action="store_true", help="生き残った変異の差分を表示しない")
     parser.add_argument("--max-children", type=int, default=2, help="同時に動かすテストの数（既定 2）")
     args = parser.parse_args(argv)
-    if not args.report:
-        seconds = run(args.names, args.max_children)
+    names = list(args.names)
+    if args.survivors:
+        names += [
+            n for mutants in results().values() for n, s in mutants.items() if s in ("survived", "no tests")
+        ]
+        if not names:
+            print("生き残った変異はありません")
+    if not args.report and (names or not args.survivors):
+        seconds = run(names, args.max_children)
         print(f"mutmut: {seconds / 60:.1f} 分")
     found = results()
     if not found:
