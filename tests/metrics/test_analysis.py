@@ -82,7 +82,7 @@ def fake_metrics() -> MetricsData:
     return MetricsData(municipalities=tuple(municipalities), categories=national)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test (cheap): mutation testing runs each test on its own, with its own fixture
 def analysis():  # type: ignore[no-untyped-def]
     return analyse(fake_metrics(), fake_reference())
 

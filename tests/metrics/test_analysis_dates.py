@@ -8,7 +8,18 @@ from decimal import Decimal
 
 import pytest
 
-from jirei.metrics.analysis import TARGET_DATE, pace, rank_group_for, twelve_month_change, year_before
+from jirei.metrics.analysis import (
+    TARGET_DATE,
+    analyse,
+    fastest_risers,
+    pace,
+    pref_code_of,
+    rank_group_for,
+    rate,
+    top_ranked,
+    twelve_month_change,
+    year_before,
+)
 from jirei.metrics.store import AreaFigure
 
 
@@ -120,3 +131,31 @@ def test_rank_groups_follow_the_ministrys_top_10_tables() -> None:
     assert [rank_group_for(c) for c in ("特別区", "政令指定都市", "市", "町", "村", "一部事務組合")] == [
         "市区", "市区", "市区", "町村", "町村", None,
     ]  # fmt: skip
+
+
+def test_lookups_for_a_release_or_a_municipality_that_is_not_there() -> None:
+    from tests.metrics.test_analysis import R3, fake_metrics, fake_reference  # the seven fake towns
+
+    result = analyse(fake_metrics(), fake_reference())
+    assert result.ranks_for("991001", date(1999, 1, 1)) is None
+    assert result.ranks_for("999999", R3) is None
+    assert result.national_at(date(1999, 1, 1)) is None
+    assert result.average_series("999999") is None
+    assert top_ranked(result, "市区", date(1999, 1, 1)) == []
+    assert fastest_risers(result, "市区", date(1999, 1, 1)) == []
+    # by default the latest release (2021-02-15), where nobody has a release a year earlier
+    assert [f.key for f in top_ranked(result, "町村")] == ["991005", "991006"]
+    assert [f.release_date for f in top_ranked(result, "町村")] == [date(2021, 2, 15)] * 2
+
+
+def test_the_rate_of_an_average_is_cards_over_population() -> None:
+    assert rate(1, 4) == 25.0
+    assert rate(3, 2) == 150.0
+    assert rate(5, 0) == 0.0
+
+
+def test_an_unknown_code_ranks_in_the_prefecture_of_its_first_two_digits() -> None:
+    from tests.metrics.test_analysis import fake_reference
+
+    assert pref_code_of("991001", fake_reference()) == "99"
+    assert pref_code_of("970001", fake_reference()) == "97"

@@ -80,7 +80,12 @@ def test_json_months_with_a_published_rate_a_fraction_and_a_bad_item() -> None:
 def test_json_that_is_not_the_stats_file(content: bytes, message: str, got: str) -> None:
     figures, problems = parse_stats_json("s.json", content)
     assert figures == []
-    assert [(p.rule, p.message, p.got) for p in problems] == [("national-layout", message, got)]
+    hint = (
+        "デジタル庁ダッシュボードの CSV か stats_data.json を渡してください"
+        if message == "JSON として読めません"
+        else "stats_data.json の形（myna_card: [{month, cumul, rate}]）か確かめてください"
+    )
+    assert _shown(problems) == [("s.json", "national-layout", None, message, got, hint)]
 
 
 def test_rates_outside_0_to_100_or_unreadable_are_dropped() -> None:
@@ -206,6 +211,13 @@ def test_national_rows_refuse_files_that_disagree_and_counts_above_the_populatio
         ("a.json", "national-value", 2, "2025-07 の保有枚数 1,000,001 が分母の人口 1,000,000 を超えます", "100.0%",
          "全国の数値か確かめてください（都道府県・市区町村の表ではありませんか）"),
     ]  # fmt: skip
+
+
+def test_a_json_file_with_a_byte_order_mark_and_a_long_bad_item() -> None:
+    item = '{"month": "x", "cumul": "' + "9" * 100 + '"}'
+    figures, problems = parse_stats_json("s.json", ('\ufeff{"myna_card": [' + item + "]}").encode())
+    assert figures == []
+    assert [p.got for p in problems] == ['{"month": "x", "cumul": "' + "9" * 55]  # cut at 80 characters
 
 
 def test_a_json_copy_is_told_from_a_csv_by_its_content() -> None:
