@@ -106,6 +106,26 @@ def report(found: dict[str, dict[str, str]], show_diffs: bool) -> bool:
     return (score(overall) or 0.0) >= TARGET
 
 
+def markdown(found: dict[str, dict[str, str]]) -> None:
+    """The score table and every mutant left alive as Markdown (for the README)."""
+    print(
+        "| モジュール | 撃破 | 生存 | 時間切れ | テストなし | 計 | 撃破率 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    )
+    for module, mutants in found.items():
+        c = Counter(mutants.values())
+        cells = [c["killed"], c["survived"], c["timeout"], c["no tests"], sum(c.values())]
+        print(
+            f"| `{module.removeprefix('src/jirei/')}` | "
+            + " | ".join(map(str, cells))
+            + f" | {_percent(score(c))} |"
+        )
+    for module, mutants in found.items():
+        left = sorted((n for n, s in mutants.items() if s in ("survived", "no tests", "other")), key=_order)
+        for name in left:
+            change = " → ".join(line.strip() for line in diff_lines(name, module)).replace("|", "\\|")
+            print(f"- `{module.removeprefix('src/jirei/')}` `{name.rpartition('.')[2]}`: `{change[:160]}`")
+
+
 def _order(name: str) -> tuple[str, int]:
     function, _, number = name.rpartition("_")
     return function, int(number) if number.isdigit() else 0
@@ -123,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         help="前回生き残った変異だけをもう一度試す（テストを足したあとに）",
     )
     parser.add_argument("--no-diffs", action="store_true", help="生き残った変異の差分を表示しない")
+    parser.add_argument("--markdown", action="store_true", help="表と生き残った変異を Markdown で表示する")
     parser.add_argument("--max-children", type=int, default=2, help="同時に動かすテストの数（既定 2）")
     args = parser.parse_args(argv)
     names = list(args.names)
@@ -139,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     if not found:
         print("結果がありません。先に python scripts/mutation.py を実行してください", file=sys.stderr)
         return 1
+    if args.markdown:
+        markdown(found)
+        return 0
     ok = report(found, show_diffs=not args.no_diffs)
     print(f"\n目標 {TARGET:.0%}: {'達成' if ok else '未達'}")
     return 0
