@@ -93,3 +93,41 @@ def test_each_theme_is_a_category_and_the_summary_is_plain_text(tmp_path: Path) 
     assert [c.get("term") for c in entry.findall(f"{A}category")] == ["出張申請", "書かない窓口"]
     assert entry.findtext(f"{A}summary") == "1 < 2 & 3"
     assert entry.find(f"{A}link[@rel='alternate']").get("type") == "text/html"  # type: ignore[union-attr]
+
+
+def test_the_whole_feed_of_one_case(tmp_path: Path) -> None:
+    case = variant(
+        _dated(fake_case(tmp_path), "992011-test-shinsei", "2026-01-02", "2026-01-03"),
+        title="テスト市の出張申請",
+        summary="概要",
+        title_en=None,
+        summary_en=None,
+        themes=("出張申請",),
+    )
+    site = "https://jirei-project.github.io/jirei/"
+    assert feed_xml([case]) == (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">\n'
+        f"  <id>{site}</id>\n"
+        "  <title>jirei 自治体DX事例集（新しい事例・更新された事例）</title>\n"
+        "  <subtitle>マイナンバーカードの普及と行政手続のオンライン化に取り組んだ自治体の事例</subtitle>\n"
+        f'  <link rel="self" type="application/atom+xml" href="{site}feed.xml" />\n'
+        f'  <link rel="alternate" type="text/html" href="{site}" />\n'
+        "  <updated>2026-01-03T00:00:00+09:00</updated>\n"
+        "  <author>\n"
+        "    <name>jirei 自治体DX事例集</name>\n"
+        f"    <uri>{site}</uri>\n"
+        "  </author>\n"
+        "  <rights>事例の文章は CC BY 4.0</rights>\n"
+        "  <entry>\n"
+        f"    <id>{site}cases/992011-test-shinsei/</id>\n"
+        "    <title>テスト市の出張申請</title>\n"
+        f'    <link rel="alternate" type="text/html" href="{site}cases/992011-test-shinsei/" />\n'
+        "    <published>2026-01-02T00:00:00+09:00</published>\n"
+        "    <updated>2026-01-03T00:00:00+09:00</updated>\n"
+        "    <summary>概要</summary>\n"
+        '    <content type="html">&lt;p&gt;概要&lt;/p&gt;</content>\n'
+        '    <category term="出張申請" />\n'
+        "  </entry>\n"
+        "</feed>\n"
+    )
