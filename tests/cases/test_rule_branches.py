@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from jirei.cases.validate import ValidationResult, validate_files
+from jirei.cases.vocabulary import load_vocabulary
 from jirei.reference.municipalities import load_reference
 from tests.cases.validation_helpers import DATA, TODAY, VALID_CASE, official_rates, validate_as_case
 
@@ -143,3 +144,74 @@ def test_a_release_four_days_away_is_not_compared(tmp_path: Path) -> None:
     assert _official(tmp_path, (date(2021, 5, 5), "40.0"), (date(2021, 4, 27), "40.0")).problems == ()
     assert not _official(tmp_path, (date(2021, 5, 4), "40.0")).ok  # 3 days after: compared
     assert not _official(tmp_path, (date(2021, 4, 28), "40.0")).ok  # 3 days before: compared
+
+
+@pytest.mark.parametrize(
+    ("value", "quote", "flagged"),
+    [
+        ("100", "１００％", False),
+        ("0", "０％", False),
+        ("100.1", "１００．１％", True),
+        ("-0.1", "－０．１％", True),
+    ],
+)
+def test_rates_from_0_to_100_inclusive(tmp_path: Path, value: str, quote: str, flagged: bool) -> None:
+    text = VALID_CASE.read_text(encoding="utf-8").replace("value: 50.5", f"value: {value}")
+    text = text.replace("５０．５％", quote)
+    fixture = tmp_path / "fixture.yml"
+    fixture.write_text(text, encoding="utf-8")
+    rules = [(p.rule, p.key_path, p.got) for p in validate_as_case(fixture, tmp_path / "cases").problems]
+    assert [r for r in rules if r[0] == "rate-range"] == (
+        [("rate-range", "outcomes[0].value", value)] if flagged else []
+    )
+
+
+def test_a_value_in_another_unit_is_not_a_rate(tmp_path: Path) -> None:
+    result = _validate(tmp_path, '    unit: "%"\n', "    unit: 件\n")
+    assert "rate-range" not in {p.rule for p in result.problems}
+    (tmp_path / "2").mkdir()
+    result = _validate(tmp_path / "2", '    value: 50.5\n    unit: "%"\n', "    value: 150\n    unit: 件\n")
+    assert "rate-range" not in {p.rule for p in result.problems}
+
+
+def test_a_theme_nobody_knows_lists_every_allowed_term_when_none_is_close(tmp_path: Path) -> None:
+    result = _validate(tmp_path, "themes: [出張申請]", "themes: [宇宙開発]")
+    [problem] = [p for p in result.problems if p.rule == "vocab"]
+    assert (problem.key_path, problem.got, problem.message) == (
+        "themes[0]", '"宇宙開発"', "data/vocabulary.yml の themes にない語です",
+    )  # fmt: skip
+    themes = "、".join(load_vocabulary().themes)  # every term of data/vocabulary.yml, in its order
+    assert (
+        problem.hint
+        == f"使える語: {themes}（新しい語が必要なら data/vocabulary.yml に説明付きで追加してください）"
+    )
+    assert "出張申請" in themes
+
+
+def test_an_unused_source_is_a_warning_with_its_fix(tmp_path: Path) -> None:
+    extra = "  - id: S2\n    url: https://example.com/test-city/other\n    title: テスト市の別の資料\n    publisher: テスト市\n    published: 2025-06-01\n    accessed: 2026-11-01\n    kind: 公式\nrecord:"
+    result = _validate(tmp_path, "record:", extra)
+    assert [(p.severity.value, p.rule, p.key_path, p.message, p.got, p.hint) for p in result.problems] == [
+        ("warning", "source-unused", "sources[1].id", "どこからも参照されていない出典です", '"S2"',
+         "本文の項目の sources から参照するか、この出典を削除してください"),
+    ]  # fmt: skip
+    assert result.ok  # a warning does not fail validation
+
+
+def test_markup_in_a_url_field_is_left_to_the_url_rules(tmp_path: Path) -> None:
+    result = _validate(
+        tmp_path, "url: https://example.com/test-city/report", 'url: "https://example.com/<b>"'
+    )
+    assert "html" not in {p.rule for p in result.problems}
+
+
+def test_a_future_partial_date(tmp_path: Path) -> None:
+    # today is 2026-11-26 in these tests: a month after it is in the future, its own month is not
+    result = _validate(tmp_path, "  start: 2020-04\n", '  start: "2026-12"\n')
+    future = [(p.rule, p.key_path, p.got, p.hint) for p in result.problems if p.rule == "date-future"]
+    assert future == [
+        ("date-future", "period.start", '"2026-12"', "今日（2026-11-26）までの日付にしてください")
+    ]
+    (tmp_path / "now").mkdir()
+    now = _validate(tmp_path / "now", "  start: 2020-04\n", '  start: "2026-11"\n')
+    assert "date-future" not in {p.rule for p in now.problems}
