@@ -8,11 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from jirei.paths import CASES_DIR, DOCS_DIR
 from jirei.search.pagefind_index import index_site
 from jirei.site.build import build_site
-from jirei.site.mkdocs_config import write_inherited_config
-from jirei.site.writer import copy_hand_written
+from jirei.site.outputs.writer import copy_hand_written
+from jirei.site.plugins.mkdocs_config import write_inherited_config
+from tests.repo import CASES_DIR, DOCS_DIR
 
 
 def build_real_site(tmp_path: Path) -> Path:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from jirei.paths import REPO_ROOT, SITE_URL
+from jirei.paths import SITE_URL
+from tests.repo import REPO_ROOT
 
 
 def test_citation_cff_has_the_required_keys() -> None:

@@ -7,9 +7,9 @@ from typing import Any
 
 import yaml
 
-from jirei.paths import REPO_ROOT
-from jirei.site.propose_page import FIELDS as PROPOSE_FIELDS
-from jirei.site.propose_page import ISSUE_FORM
+from jirei.site.pages.propose import FIELDS as PROPOSE_FIELDS
+from jirei.site.pages.propose import ISSUE_FORM
+from tests.repo import REPO_ROOT
 
 WORKFLOWS = REPO_ROOT / ".github" / "workflows"
 

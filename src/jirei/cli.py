@@ -11,8 +11,10 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from jirei import __version__
+from jirei.paths import use_root
 from jirei.problems import JireiError, format_text
 
 
@@ -34,6 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="自治体事例集 jirei: 事例の検証・サイト生成・交付状況データの取り込み",
     )
     parser.add_argument("--version", action="version", version=f"jirei {__version__}")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="プロジェクトのフォルダ（省略時は作業フォルダから上へ mkdocs.yml と cases/ のあるフォルダを探す）",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     validate_cmd.register(subparsers)
     audit_cmd.register(subparsers)
@@ -51,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        use_root(args.root)
         code: int = args.func(args)
     except JireiError as error:
         for problem in error.problems:

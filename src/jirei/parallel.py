@@ -7,6 +7,11 @@ Whenever workers cannot be used (no fork, other threads running, one core, fewer
 two items) or an item fails in a worker for any reason, that item is computed here
 instead: errors are raised by the same code, with the same messages and tracebacks, as
 without workers.
+
+Measured with ``jirei build`` on the real site (2026-12-07, while other processes shared the
+2 cores): 4.3 s and 5.2 s with two cores, 5.2 s and 4.9 s pinned to one (``taskset -c 0``).
+On a busy machine the gain is inside the noise; the benchmark on a quiet machine decides
+whether it stays (README, 設計).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from jirei.paths import REPO_ROOT
+from tests.repo import REPO_ROOT
 
 
 def test_quick_benchmark_prints_its_table_and_budgets() -> None:

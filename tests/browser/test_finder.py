@@ -12,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from jirei.paths import CASES_DIR
+from tests.repo import CASES_DIR
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,8 @@ from jsonschema import Draft202012Validator
 from jirei.cases.fast_schema import UnsupportedSchemaError, _Compiler, quick_check
 from jirei.cases.loader import load_yaml
 from jirei.cases.schema import load_schema
-from jirei.paths import CASES_DIR
 from tests.cases.validation_helpers import DATA
+from tests.repo import CASES_DIR
 
 SCHEMA = load_schema()
 QUICK = quick_check(SCHEMA)

@@ -7,16 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from jirei.cases.loader import (
-    MAX_FILE_BYTES,
-    LoadedYaml,
-    Mark,
-    format_key_path,
-    load_yaml,
-    load_yaml_text,
-)
-from jirei.paths import REPO_ROOT
+from jirei.cases.loader import MAX_FILE_BYTES, load_yaml, load_yaml_text
+from jirei.cases.yaml_values import LoadedYaml, Mark, format_key_path
 from jirei.problems import Problem
+from tests.repo import REPO_ROOT
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -476,7 +470,7 @@ def test_values_and_marks_from_events_are_those_of_the_composer(
     from jirei.cases import loader
 
     fast = load(text)
-    monkeypatch.setattr(loader, "_load_from_events", lambda text, display_path: None)
+    monkeypatch.setattr(loader, "load_from_events", lambda text, display_path: None)
     assert fast == load(text)
 
 

@@ -14,8 +14,8 @@ from jirei import cli
 from jirei.cases import migrate
 from jirei.cases.migrate import MIGRATIONS, plan_migrations
 from jirei.cases.schema import _schema_version_hint, current_schema_version
-from jirei.paths import CASES_DIR, REPO_ROOT
 from tests.cases.validation_helpers import DATA, VALID_CASE, validate_as_case
+from tests.repo import CASES_DIR, REPO_ROOT
 
 
 def _rename_themes_to_topics(case: Any) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from jirei.cases.validate import default_metrics, validate_files
-from jirei.paths import CASES_DIR
+from tests.repo import CASES_DIR
 
 CASE_FILES = sorted(CASES_DIR.glob("*.yml"))
 TIME_PASSING = frozenset({"review-overdue", "status-stale"})

@@ -139,10 +139,9 @@ def _absolute(d: str) -> list[tuple[int, int]]:
 
 
 def test_the_committed_boundaries_cover_every_municipality_and_both_insets() -> None:
-    from jirei.maps.derive import BOUNDARIES
     from jirei.reference.municipalities import load_reference
 
-    boundaries = load_boundaries(BOUNDARIES)
+    boundaries = load_boundaries()
     codes = set(load_reference().by_code)
     assert codes <= set(boundaries.areas)
     assert set(boundaries.areas) - codes == {

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from tests.repo import DEFAULT_METRICS_DIR, DEFAULT_REFERENCE_DIR
 
 from jirei.metrics.analysis import (
     RANK_GROUPS,
@@ -19,14 +20,8 @@ from jirei.metrics.analysis import (
     twelve_month_change,
     year_before,
 )
-from jirei.metrics.store import DEFAULT_METRICS_DIR, AreaFigure, MetricsData, load_metrics
-from jirei.reference.municipalities import (
-    DEFAULT_REFERENCE_DIR,
-    Municipality,
-    Prefecture,
-    Reference,
-    load_reference,
-)
+from jirei.metrics.store import AreaFigure, MetricsData, load_metrics
+from jirei.reference.municipalities import Municipality, Prefecture, Reference, load_reference
 
 R1, R2, R3, R4 = date(2020, 1, 1), date(2020, 7, 1), date(2021, 1, 1), date(2021, 2, 15)
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from cfj_factory import snapshot, write_release
+from tests.repo import REPO_ROOT
 
-from jirei.metrics.importers.importer import REPO_ROOT, expand, import_paths, source_name
+from jirei.metrics.importers.importer import expand, import_paths, source_name
 from jirei.metrics.store import load_metrics
 from jirei.problems import JireiError, format_text
 from jirei.reference.municipalities import Reference

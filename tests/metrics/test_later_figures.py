@@ -8,11 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from tests.repo import DEFAULT_METRICS_DIR, DEFAULT_REPORTED_PATH
 
 from jirei.metrics.freshness import DataAge, add_months, age_text
 from jirei.metrics.importers.digital_agency import PopulationBase, month_end, national_rows, parse_national
 from jirei.metrics.later.national import load_national_monthly
-from jirei.metrics.later.reported import DEFAULT_REPORTED_PATH, load_reported, quote_numbers
+from jirei.metrics.later.reported import load_reported, quote_numbers
 from jirei.problems import JireiError
 from jirei.reference.municipalities import load_reference
 
@@ -100,7 +101,7 @@ def test_month_end_and_national_rows() -> None:
 
 
 def test_the_imported_national_file_keeps_published_rates() -> None:
-    months = {m.as_of: m for m in load_national_monthly()}
+    months = {m.as_of: m for m in load_national_monthly(DEFAULT_METRICS_DIR)}
     assert (months[date(2026, 1, 31)].rate_percent, months[date(2026, 1, 31)].rate_kind) == (
         Decimal("81.4"),
         "公表値",

@@ -8,8 +8,10 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from tests.repo import DEFAULT_METRICS_DIR
+
 from jirei.metrics.checks import check_metrics
-from jirei.metrics.store import DEFAULT_METRICS_DIR, load_metrics, serialize, write_metrics
+from jirei.metrics.store import load_metrics, serialize, write_metrics
 
 
 def test_real_release_count_and_municipalities() -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.repo import DATA_DIR
+
 from jirei.reference.codes import with_check_digit
 from jirei.reference.municipalities import load_reference
-from jirei.reference.peer_groups import PEER_GROUPS, derive, load_peer_groups
+from jirei.reference.peer_groups import derive, load_peer_groups
 
 
 def test_the_latest_year_is_kept_with_check_digit_codes(tmp_path: Path) -> None:
@@ -30,6 +32,9 @@ def test_the_latest_year_is_kept_with_check_digit_codes(tmp_path: Path) -> None:
 
 
 def test_the_committed_file_covers_every_municipality() -> None:
-    groups = load_peer_groups(PEER_GROUPS)
+    committed = DATA_DIR / "reference" / "peer-groups.csv"
+    assert committed.is_file()  # an absent file reads as {} in load_peer_groups: its loss must fail here
+    groups = load_peer_groups(committed)
+    assert load_peer_groups() == groups  # the default is the project's file
     assert set(groups) == set(load_reference().by_code)
     assert groups["172065"].startswith("一般市")

@@ -4,10 +4,11 @@ import csv
 from pathlib import Path
 
 import pytest
+from tests.repo import DEFAULT_REFERENCE_DIR
 
 from jirei.reference.build import build_reference
 from jirei.reference.codes import check_digit, is_valid_code
-from jirei.reference.municipalities import DEFAULT_REFERENCE_DIR, load_reference
+from jirei.reference.municipalities import load_reference
 
 FAKE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
 REPO = Path(__file__).resolve().parents[2]

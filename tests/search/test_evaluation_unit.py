@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from jirei.paths import CASES_DIR
 from jirei.problems import JireiError
 from jirei.search.eval_report import format_report
 from jirei.search.evaluation import (
@@ -22,6 +21,7 @@ from jirei.search.evaluation import (
     recall_at_k,
     split_of,
 )
+from tests.repo import CASES_DIR
 
 
 def test_committed_query_set_is_large_covers_every_class_and_points_at_real_pages() -> None:

@@ -10,7 +10,7 @@ from jirei.cases.vocabulary import Vocabulary
 from jirei.metrics.store import AreaFigure, MetricsData
 from jirei.reference.municipalities import Municipality, Prefecture, Reference
 from jirei.search.dictionary import SearchDictionary, SynonymGroup, Ward
-from jirei.site.search_keys import hiragana, places_json, published_names
+from jirei.site.views.search_keys import hiragana, places_json, published_names
 
 DICTIONARY = SearchDictionary(
     groups=(SynonymGroup("電子申請", ("ネット申請",), ("ネット",)), SynonymGroup("印鑑", ("ハンコ", "判子"))),

@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from jirei.paths import DATA_DIR
 from jirei.problems import JireiError
-from jirei.search.dictionary import WARDS_PATH
 from jirei.search.wards import SHEET, ward_rows, wards_csv
+from tests.repo import DATA_DIR, WARDS_PATH
 
 
 def sheet(tmp_path: Path, rows: list[list[object]]) -> Path:

@@ -8,12 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from jirei.paths import DOCS_DIR
 from jirei.reference.municipalities import load_reference
 from jirei.site.build import build_site
-from jirei.site.mkdocs_config import write_inherited_config
-from jirei.site.writer import copy_hand_written
+from jirei.site.outputs.writer import copy_hand_written
+from jirei.site.plugins.mkdocs_config import write_inherited_config
 from tests.cases.validation_helpers import DATA, TODAY
+from tests.repo import DOCS_DIR
 from tests.security.catalogue import ACCEPTED, BASE_CASE, CASE_VARIANTS, TEXT
 
 BASE_ID = BASE_CASE.stem

@@ -22,7 +22,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from jirei.site.csp import script_hash
+from jirei.site.plugins.csp import script_hash
 
 URL_ATTRIBUTES = frozenset(
     {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite",

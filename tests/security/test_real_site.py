@@ -45,7 +45,7 @@ def test_feeds_sitemaps_and_json_exports_are_well_formed(real_site: Path) -> Non
 
 @pytest.mark.slow
 def test_no_page_shows_an_attribute_list_as_text(real_site: Path) -> None:
-    """A generated page that needs `{ #id }` or `{ .class }` must opt in (jirei.site.attr_lists)
+    """A generated page that needs `{ #id }` or `{ .class }` must opt in (jirei.site.plugins.attr_lists)
     or write the HTML itself; otherwise the braces would show on the page."""
     leftover = re.compile(r"\{:? ?(?:[#.][\w:-]+|[a-z-]+=)[^{}<]*\}")
     shown = [

@@ -1,6 +1,6 @@
 """The layer under the validator: the catalogue's Markdown payloads, raw (as if the escaping in
-jirei.site.jinja and every check were gone), through the site's own Markdown set-up and
-jirei.site.sanitize, leave nothing the page scanner objects to."""
+jirei.site.rendering.jinja and every check were gone), through the site's own Markdown set-up and
+jirei.site.plugins.sanitize, leave nothing the page scanner objects to."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from jirei.paths import REPO_ROOT
-from jirei.site.attr_lists import OPT_IN
-from jirei.site.sanitize import sanitize_html
+from jirei.site.plugins.attr_lists import OPT_IN
+from jirei.site.plugins.sanitize import sanitize_html
+from tests.repo import REPO_ROOT
 from tests.security.catalogue import ATTRIBUTE_LISTS, LINKS, MARKUP, META, CaseVariant
 from tests.security.scanner import scan_html
 from tests.security.test_scanner import page

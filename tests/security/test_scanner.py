@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from jirei.site.csp import add_policy, meta_tag, script_hash
+from jirei.site.plugins.csp import add_policy, meta_tag, script_hash
 from tests.security.scanner import scan_html
 
 THEME_SCRIPT = '__md_scope=new URL("../..",location),__md_hash=e=>0'
 
 
 def page(body: str, head: str = "") -> str:
-    """A page as the site builds it: the policy added by jirei.site.csp, then ``body``."""
+    """A page as the site builds it: the policy added by jirei.site.plugins.csp, then ``body``."""
     return add_policy(
         f'<!doctype html><html><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
     )

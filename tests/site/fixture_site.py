@@ -10,13 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from jirei.metrics.store import DEFAULT_METRICS_DIR
-from jirei.paths import DOCS_DIR
 from jirei.reference.municipalities import load_reference
 from jirei.site.build import build_site
-from jirei.site.mkdocs_config import write_inherited_config
-from jirei.site.writer import copy_hand_written
+from jirei.site.outputs.writer import copy_hand_written
+from jirei.site.plugins.mkdocs_config import write_inherited_config
 from tests.cases.validation_helpers import DATA, TODAY, VALID_CASE
+from tests.repo import DEFAULT_METRICS_DIR, DOCS_DIR
 
 SITE_CASES = DATA / "cases" / "site"
 JOINT = "992020-test-kyodo"

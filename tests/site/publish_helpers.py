@@ -8,8 +8,8 @@ from pathlib import Path
 
 from jirei.cases.model import Case
 from jirei.cases.validate import validate_files
-from jirei.paths import CASES_DIR
 from tests.cases.validation_helpers import VALID_CASE, validate_as_case
+from tests.repo import CASES_DIR
 
 
 def fake_case(tmp_path: Path) -> Case:

@@ -9,8 +9,8 @@ from pathlib import Path
 from jirei.cases.model import Case
 from jirei.metrics.store import MetricsData
 from jirei.reference.municipalities import load_reference
-from jirei.site.case_pages import render_case_pages
-from jirei.site.jinja import make_environment
+from jirei.site.pages.cases import render_case_pages
+from jirei.site.rendering.jinja import make_environment
 from tests.cases.validation_helpers import DATA, TODAY, VALID_CASE, official_rates, validate_as_case
 from tests.golden import assert_golden
 

@@ -6,24 +6,20 @@ from datetime import date
 
 import pytest
 
-from jirei.site.charts import (
+from jirei.site.views.bar_chart import BarSeries, bar_chart
+from jirei.site.views.chart_svg import (
     LEFT,
     PLOT_HEIGHT,
     RIGHT,
     SVG_NS,
     TOP,
     WIDTH,
-    Band,
-    BarSeries,
-    Marker,
-    Series,
     XScale,
     YScale,
-    bar_chart,
-    line_chart,
     nice_step,
     num,
 )
+from jirei.site.views.charts import Band, Marker, Series, line_chart
 
 NS = {"svg": SVG_NS}
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from jirei.site.citation import bibtex_escape, citation
-from jirei.site.jsonld import case_jsonld, front_matter_json
+from jirei.site.views.citation import bibtex_escape, citation
+from jirei.site.views.jsonld import case_jsonld, front_matter_json
 from tests.site.publish_helpers import fake_case, variant
 
 PERMALINK = "https://jirei-project.github.io/jirei/cases/992011-test-shinsei/"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from jirei.site.compact_html import compact_html
+from jirei.site.plugins.compact_html import compact_html
 
 
 def test_indentation_and_blank_lines_become_one_line_break() -> None:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from jirei.metrics.store import DEFAULT_METRICS_DIR
 from jirei.problems import JireiError
-from jirei.site.data_page import render_data_page
-from jirei.site.exports import CSV_COLUMNS
-from jirei.site.jinja import make_environment
+from jirei.site.outputs.exports import CSV_COLUMNS
+from jirei.site.pages.data import render_data_page
+from jirei.site.rendering.jinja import make_environment
+from tests.repo import DEFAULT_METRICS_DIR
 
 
 def test_the_data_page_lists_files_columns_licence_and_update_frequency() -> None:

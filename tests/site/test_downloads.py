@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from jirei.metrics.store import DEFAULT_METRICS_DIR
-from jirei.site.downloads import BOM, for_excel
+from jirei.site.outputs.downloads import BOM, for_excel
+from tests.repo import DEFAULT_METRICS_DIR
 
 SAPPORO = "011002"
 

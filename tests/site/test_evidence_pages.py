@@ -12,9 +12,9 @@ import pytest
 
 from jirei.cases.model import Evidence
 from jirei.reference.municipalities import load_reference
-from jirei.site.case_pages import render_case_pages
-from jirei.site.evidence_view import evidence_summary, quote_text
-from jirei.site.jinja import make_environment
+from jirei.site.pages.cases import render_case_pages
+from jirei.site.rendering.jinja import make_environment, quote_text
+from jirei.site.views.evidence import evidence_summary
 from tests.cases.validation_helpers import DATA, TODAY
 from tests.site.fixture_site import CAUTIONARY, JOINT, build_fixture_site
 from tests.site.publish_helpers import fake_case

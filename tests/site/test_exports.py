@@ -12,10 +12,10 @@ from jsonschema import Draft202012Validator
 
 from jirei.cases.model import Case
 from jirei.cases.validate import validate_files
-from jirei.paths import SCHEMA_PATH
 from jirei.reference.municipalities import load_reference
-from jirei.site.exports import CSV_COLUMNS, LIST_SEPARATOR, cases_csv, cases_json
+from jirei.site.outputs.exports import CSV_COLUMNS, LIST_SEPARATOR, cases_csv, cases_json
 from tests.cases.validation_helpers import DATA, TODAY
+from tests.repo import SCHEMA_PATH
 from tests.site.fixture_site import SITE_CASES
 from tests.site.publish_helpers import fake_case, real_cases, variant
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from jirei.site.feed import FEED_LIMIT, feed_xml
+from jirei.site.outputs.feed import FEED_LIMIT, feed_xml
 from tests.site.publish_helpers import fake_case, real_cases, variant
 
 A = "{http://www.w3.org/2005/Atom}"

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from jirei.cases.model import Case
-from jirei.site.feed import FEED_LIMIT, feed_xml
+from jirei.site.outputs.feed import FEED_LIMIT, feed_xml
 from tests.site.publish_helpers import fake_case, variant
 
 A = "{http://www.w3.org/2005/Atom}"

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from jirei.cases.vocabulary import load_vocabulary
-from jirei.paths import SCHEMA_PATH
 from jirei.problems import JireiError
-from jirei.site.field_reference import render_field_reference, schema_fields
-from jirei.site.jinja import make_environment
+from jirei.site.pages.fields import render_field_reference, schema_fields
+from jirei.site.rendering.jinja import make_environment
+from tests.repo import SCHEMA_PATH
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jirei.site.footnotes import Footnotes
+from jirei.site.views.footnotes import Footnotes
 
 
 def _ref(ref_id: str, number: int) -> str:

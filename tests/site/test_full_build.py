@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jirei.paths import CASES_DIR
+from tests.repo import CASES_DIR
 
 
 @pytest.mark.slow

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from jinja2 import UndefinedError
 
-from jirei.site.jinja import (
+from jirei.site.rendering.jinja import (
     count,
     format_int,
     format_number,

@@ -123,7 +123,7 @@ def test_the_home_page_counts_prefectures_members_and_cautionary_cases(built: Pa
 def test_a_prefecture_without_cases_is_listed_and_muted(built: Path) -> None:
     """The prefecture index lists every prefecture, so every coverage link has its section."""
     from jirei.reference.municipalities import load_reference
-    from jirei.site.coverage import coverage
+    from jirei.site.views.coverage import coverage
     from tests.cases.validation_helpers import DATA
 
     result = coverage([], load_reference(DATA / "reference"), "index.md")

@@ -14,10 +14,17 @@ import pytest
 
 from jirei.maps.geometry import Boundaries, load_boundaries
 from jirei.metrics.analysis import analyse
-from jirei.site.choropleth import ATTRIBUTION, PALETTE, class_breaks, class_of, colour_index, legend_labels
-from jirei.site.compare_page import CompareLinks, compare_data
-from jirei.site.maps_view import MapViews
-from jirei.site.sanitize import sanitize_html
+from jirei.site.pages.compare import CompareLinks, compare_data
+from jirei.site.plugins.sanitize import sanitize_html
+from jirei.site.views.choropleth import (
+    ATTRIBUTION,
+    PALETTE,
+    class_breaks,
+    class_of,
+    colour_index,
+    legend_labels,
+)
+from jirei.site.views.maps import MapViews
 from tests.site.test_metrics_pages import CASES, TOWNS, fake_metrics, fake_reference
 
 SVG = "{http://www.w3.org/2000/svg}"

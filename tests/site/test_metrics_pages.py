@@ -9,18 +9,13 @@ from decimal import Decimal
 import pytest
 
 from jirei.metrics.similar import latest_populations, similar_municipalities
-from jirei.metrics.store import DEFAULT_METRICS_DIR, AgeFigure, AreaFigure, MetricsData, load_metrics
-from jirei.reference.municipalities import (
-    DEFAULT_REFERENCE_DIR,
-    Municipality,
-    Prefecture,
-    Reference,
-    load_reference,
-)
-from jirei.site.jinja import make_environment
-from jirei.site.links import CaseLink
-from jirei.site.metrics_pages import municipality_chart_for_case, render_metrics_pages
+from jirei.metrics.store import AgeFigure, AreaFigure, MetricsData, load_metrics
+from jirei.reference.municipalities import Municipality, Prefecture, Reference, load_reference
+from jirei.site.pages.metrics import municipality_chart_for_case, render_metrics_pages
+from jirei.site.rendering.jinja import make_environment
+from jirei.site.rendering.links import CaseLink
 from tests.golden import assert_golden
+from tests.repo import DEFAULT_METRICS_DIR, DEFAULT_REFERENCE_DIR
 
 RELEASES = (date(2020, 1, 1), date(2020, 7, 1), date(2021, 1, 1))
 # code: (pref_code, name, category, population, cards per release)
@@ -236,7 +231,7 @@ def test_overview_category_table_and_rankings(pages: dict[str, str]) -> None:
 
 
 def test_chart_and_data_table_are_verbatim_html_aligned_by_css(pages: dict[str, str]) -> None:
-    """Finished HTML skips Markdown parsing (jirei.site.verbatim_html); no per-cell style attributes."""
+    """Finished HTML skips Markdown parsing (jirei.site.plugins.verbatim_html); no per-cell style attributes."""
     text = pages["municipalities/991001.md"]
     start = text.index('<details class="note jirei-data">')
     table = text[start : text.index("</details>")]

@@ -10,8 +10,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from jirei.paths import REPO_ROOT
-from jirei.site.page_frames import PageFramesPlugin
+from jirei.site.plugins.page_frames import PageFramesPlugin
+from tests.repo import REPO_ROOT
 
 CONFIG = """\
 site_name: テスト事例集

@@ -11,11 +11,12 @@ import pytest
 
 from jirei.cli import main
 from jirei.commands.urls_cmd import check_urls
-from jirei.paths import PUBLISHED_URLS, REPO_ROOT, SITE_NAME, SITE_URL
+from jirei.paths import SITE_NAME, SITE_URL
 from jirei.problems import JireiError
 from jirei.search.browser import serve_site
-from jirei.site.published import compare, format_list, published_urls, read_list, url_for
-from jirei.site.redirects import redirect_pages
+from jirei.site.outputs.published import compare, format_list, published_urls, read_list, url_for
+from jirei.site.outputs.redirects import redirect_pages
+from tests.repo import PUBLISHED_URLS, REPO_ROOT
 from tests.site.publish_helpers import fake_case, variant
 
 if TYPE_CHECKING:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from jirei.paths import CASES_DIR, PUBLISHED_URLS, SITE_URL
-from jirei.site.published import compare, published_urls, read_list
+from jirei.paths import SITE_URL
+from jirei.site.outputs.published import compare, published_urls, read_list
+from tests.repo import CASES_DIR, PUBLISHED_URLS
 
 CASE_IDS = sorted(path.stem for path in CASES_DIR.glob("*.yml"))
 

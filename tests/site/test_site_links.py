@@ -1,7 +1,7 @@
 """Slow: every relative link in every built page leads to a file of the site (and to an id there).
 
 MkDocs checks links only in Markdown; the finished HTML that generated pages pass through
-(jirei.site.verbatim_html) carries its own final URLs, so this test checks what readers get.
+(jirei.site.plugins.verbatim_html) carries its own final URLs, so this test checks what readers get.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jirei.site.site_notice import NOTICE_FILE, notice_outputs, site_notice
+from jirei.site.plugins.site_notice import NOTICE_FILE, notice_outputs, site_notice
 
 RELEASES = [date(2022, 11, 30), date(2022, 12, 31)]
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from jirei.site.urls import (
+from jirei.site.rendering.urls import (
     case_page,
     municipality_page,
     page_url,

@@ -3,14 +3,14 @@ from __future__ import annotations
 import markdown
 from mkdocs.config import load_config
 
-from jirei.paths import REPO_ROOT
-from jirei.site.verbatim_html import END, START, verbatim
+from jirei.site.plugins.verbatim_html import END, START, verbatim
+from tests.repo import REPO_ROOT
 
 TABLE = "<table>\n<tr><td>*テスト市*</td><td>1,000</td></tr>\n</table>"
 
 
 def _render(text: str) -> str:
-    return markdown.markdown(text, extensions=["jirei.site.verbatim_html", "md_in_html"])
+    return markdown.markdown(text, extensions=["jirei.site.plugins.verbatim_html", "md_in_html"])
 
 
 def test_a_marked_block_is_passed_through_without_markdown_processing() -> None:

@@ -17,14 +17,14 @@ from datetime import date
 from pathlib import Path
 
 from jirei.metrics.importers.layout import CFJ_HEADERS, CFJ_LOCALGOVS, CFJ_PREFECTURES, CFJ_SUMMARY
-from jirei.paths import REPO_ROOT
+from jirei.paths import project
 from jirei.reference.codes import with_check_digit
 from jirei.reference.municipalities import MUNICIPALITY_COLUMNS, PREFECTURE_COLUMNS
 
 PREFECTURES = 47
 MUNICIPALITIES = 1741
 FIRST_RELEASE = (2016, 1)  # month of the first synthetic release
-FIXTURE = REPO_ROOT / "tests" / "data" / "cases" / "valid" / "992011-test-shinsei.yml"
+FIXTURE = Path("tests") / "data" / "cases" / "valid" / "992011-test-shinsei.yml"  # under the project
 
 LOCALGOV_HEADER = CFJ_HEADERS[CFJ_LOCALGOVS]  # the layouts the real importer recognises
 PREFECTURE_HEADER = CFJ_HEADERS[CFJ_PREFECTURES]
@@ -202,7 +202,7 @@ def case_text(template: str, m: FakeMunicipality, serial: int) -> tuple[str, str
 def write_cases(cases_dir: Path, municipalities: list[FakeMunicipality], count: int) -> list[Path]:
     """``count`` valid fake cases spread over the municipalities (several per municipality past 1,741)."""
     cases_dir.mkdir(parents=True, exist_ok=True)
-    template = FIXTURE.read_text(encoding="utf-8")
+    template = (project().root / FIXTURE).read_text(encoding="utf-8")
     paths = []
     for serial in range(count):
         name, text = case_text(template, municipalities[(serial * 7) % len(municipalities)], serial)

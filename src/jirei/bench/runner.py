@@ -36,15 +36,15 @@ from jirei.bench.measure import (
 from jirei.bench.page_weight import page_weight
 from jirei.bench.report import ScaleResult
 from jirei.bench.steps import EDIT_MARK
-from jirei.paths import CASES_DIR, DATA_DIR, DOCS_DIR, REPO_ROOT
+from jirei.paths import project
 from jirei.search.browser import CHROMIUM
 from jirei.search.timing import FirstSearch, cold_first_search
-from jirei.site.mkdocs_config import write_inherited_config
-from jirei.site.writer import copy_hand_written
+from jirei.site.outputs.writer import copy_hand_written
+from jirei.site.plugins.mkdocs_config import write_inherited_config
 
 PY = sys.executable
 FIRST_QUERY = "出張申請"  # a theme of the real cases and of every synthetic one
-REAL_RAW = DATA_DIR / "raw" / "codeforjapan-mynumbercard"
+REAL_RAW = Path("raw") / "codeforjapan-mynumbercard"  # under the project's data/
 
 
 def _log(message: str) -> None:
@@ -89,15 +89,16 @@ def prepare_synthetic(work: Path, cases: int, releases: int, municipalities: int
 
 def prepare_real(work: Path) -> list[Path]:
     """Copy the repository's cases and reference list; return the real release folders."""
-    shutil.copytree(CASES_DIR, work / "cases")
-    shutil.copytree(DATA_DIR / "reference", work / "reference")
-    return sorted(path for path in REAL_RAW.iterdir() if path.is_dir())
+    here = project()
+    shutil.copytree(here.cases_dir, work / "cases")
+    shutil.copytree(here.reference_dir, work / "reference")
+    return sorted(path for path in (here.data_dir / REAL_RAW).iterdir() if path.is_dir())
 
 
 def run_scale(work: Path, label: str, cases: int, raw_folders: list[Path]) -> ScaleResult:
     result = ScaleResult(label, cases)
     (work / "docs").mkdir(parents=True, exist_ok=True)
-    copy_hand_written(DOCS_DIR, work / "docs")
+    copy_hand_written(project().docs_dir, work / "docs")
     steps = "jirei.bench.steps"
     jirei = [PY, "-m", "jirei.cli"]
     import_argv = [*jirei, "metrics", "import", *map(str, raw_folders)]
@@ -170,7 +171,7 @@ def _measure_properdocs(work: Path, result: ScaleResult) -> None:
     if executable is None:
         _log("properdocs が見つかりません（pip install -e '.[dev]'）")
         return
-    extra = with_material_search(REPO_ROOT / "mkdocs.yml")
+    extra = with_material_search(project().root / "mkdocs.yml")
     config = write_inherited_config(work / "properdocs.yml", site_dir="site-properdocs", extra=extra)
     step = _checked(run_step("ProperDocs build", [executable, "build", "--strict", "-f", str(config)]))
     result.others.append(step)
@@ -234,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
             work = base / "real"
             _log("実データ")
             results.append(
-                run_scale(work, "実データ", len(list(CASES_DIR.glob("*.yml"))), prepare_real(work))
+                run_scale(work, "実データ", len(list(project().cases_dir.glob("*.yml"))), prepare_real(work))
             )
         for count in args.case_counts:
             work = base / f"cases-{count}"

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from jirei.cases.figures import Claim, ClaimKind, all_claims, case_data
-from jirei.cases.loader import format_key_path, load_yaml
+from jirei.cases.loader import load_yaml
 from jirei.cases.model import Case
 from jirei.cases.official import OfficialComparison, official_comparisons
 from jirei.cases.rule_base import get, items
 from jirei.cases.source_rules import status_staleness
 from jirei.cases.validate import discover, display_path, validate_files
+from jirei.cases.yaml_values import format_key_path
 from jirei.metrics.store import MetricsData
 from jirei.problems import Problem
 from jirei.reference.municipalities import Reference

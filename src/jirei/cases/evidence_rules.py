@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 
 from jirei.cases.figures import Claim, ClaimKind, all_claims, defined_sources, figure_claims, judgement_claims
-from jirei.cases.loader import LoadedYaml, format_key_path
 from jirei.cases.quote_match import found_in
 from jirei.cases.rule_base import Rule, RuleContext, get, problem_at
 from jirei.cases.source_rules import SOURCE_RULES, rule_official_mismatch, rule_source_title
+from jirei.cases.yaml_values import LoadedYaml, format_key_path
 from jirei.problems import Problem, Severity
 
 CONFIRMED, PARTLY = "確認済み", "一部未確認"

@@ -6,6 +6,9 @@ answer "not sure" (False) where jsonschema would accept, never the other way rou
 float for an integer, an enum value of another type, or a uniqueItems list that is not all
 strings or flat mappings of strings goes to jsonschema. A schema with any other keyword gets
 no quick check at all.
+
+Measured on the 68 cases (2 cores, 2026-12-07, best of 5): the schema step takes 20 ms with
+the quick check and 96 ms with jsonschema alone (about 4.8×), so it stays.
 """
 
 from __future__ import annotations

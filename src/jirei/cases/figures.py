@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from jirei.cases.loader import KeyPath, format_key_path
 from jirei.cases.model import Case
 from jirei.cases.quote_match import (
     QuotedDate,
@@ -27,6 +26,7 @@ from jirei.cases.quote_match import (
     quote_has_number,
 )
 from jirei.cases.rule_base import get, items
+from jirei.cases.yaml_values import KeyPath, format_key_path
 
 UNKNOWN = "不明"
 

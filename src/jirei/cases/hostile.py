@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from jirei.cases.dates import parse_partial_date
-from jirei.cases.loader import KeyPath, LoadedYaml
 from jirei.cases.rules import LINK_TARGET, UNSAFE_SCHEME, problem_at, walk_strings
+from jirei.cases.yaml_values import KeyPath, LoadedYaml
 from jirei.problems import Problem, Severity
 
 MAX_MAGNITUDE = 10**15  # 1,000 兆: no count, yen amount or rate in a case comes near it

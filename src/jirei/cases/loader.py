@@ -12,10 +12,8 @@ every other problem makes the file unusable and returns ``None``.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml._yaml import CParser
@@ -23,78 +21,35 @@ from yaml.composer import Composer
 from yaml.events import (
     AliasEvent,
     CollectionStartEvent,
-    DocumentEndEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
     NodeEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
     StreamEndEvent,
-    StreamStartEvent,
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from jirei.cases import yaml_checks
+from jirei.cases.event_loader import load_from_events
+from jirei.cases.yaml_values import (
+    MAX_DEPTH,
+    MAX_NUMBER_CHARS,
+    NULL_TAG,
+    SCALAR_PATTERNS,
+    SCALAR_TAGS,
+    STR_TAG,
+    TAG_PREFIX,
+    KeyPath,
+    LoadedYaml,
+    Mark,
+    format_key_path,
+    scalar_value,
+    to_mark,
+    too_long,
+    use_core_resolvers,
+)
 from jirei.problems import Problem, sort_key
 
 MAX_FILE_BYTES = 1_000_000
-MAX_DEPTH = 64  # nesting limit, far below Python's recursion limit
 MAX_ALIAS_PROBLEMS = 20
-MAX_NUMBER_CHARS = 32  # a longer number is refused before conversion (int() stops at 4,300 digits)
-
-KeyPath = tuple[str | int, ...]
-
-_TAG = "tag:yaml.org,2002:"
-_STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + n for n in ("str", "int", "float", "bool", "null"))
-_SCALAR_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL})
-_INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
-_FLOAT_RE = re.compile(
-    r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$"
-    r"|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$"
-)
-_BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
-
-
-class Mark(NamedTuple):
-    """A position in the file. A named tuple: a case file has hundreds, made and sent
-    between processes (jirei.parallel) much faster than dataclass objects."""
-
-    line: int  # 1-based
-    column: int  # 1-based
-
-
-@dataclass(frozen=True)
-class LoadedYaml:
-    path: str
-    data: Any
-    value_marks: dict[KeyPath, Mark]
-    key_marks: dict[KeyPath, Mark]
-
-    def mark_for(self, path: KeyPath) -> Mark:
-        """Position of the value at `path`; for a missing key, the nearest existing ancestor
-        (so 'missing key' errors point at the parent mapping)."""
-        while path and path not in self.value_marks:
-            path = path[:-1]
-        return self.value_marks.get(path, Mark(1, 1))
-
-
-def format_key_path(path: KeyPath) -> str:
-    """("a", 0, "b") -> "a[0].b"; () -> ""."""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else part
-    return text
-
-
-def _mark(mark: Any) -> Mark:
-    return Mark(mark.line + 1, mark.column + 1)
 
 
 class _TooDeepError(Exception):
@@ -123,7 +78,7 @@ class _CheckingComposer(_ComposerBase):
         self.depth = 0
 
     def _problem(self, rule: str, mark: Any, message: str, got: str, hint: str) -> None:
-        where = _mark(mark)
+        where = to_mark(mark)
         self.problems.append(
             Problem(self.display_path, rule, message, where.line, where.column, "", got, hint)
         )
@@ -159,19 +114,23 @@ class _CheckingComposer(_ComposerBase):
         if self.check_event(AliasEvent):
             event = self.get_event()  # type: ignore[no-untyped-call]
             self._alias_problem(event.start_mark, f"*{event.anchor}")
-            return ScalarNode(_NULL, "", event.start_mark, event.end_mark)  # placeholder, never expanded
+            return ScalarNode(NULL_TAG, "", event.start_mark, event.end_mark)  # placeholder, never expanded
         event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, NodeEvent) and event.anchor is not None:
             self._alias_problem(event.start_mark, f"&{event.anchor}")
             self.anchors.pop(event.anchor, None)  # a reused anchor name must not abort composing
         tag = getattr(event, "tag", None)
-        allowed = {_TAG + "map", _TAG + "seq"} if isinstance(event, CollectionStartEvent) else _SCALAR_TAGS
+        allowed = (
+            {TAG_PREFIX + "map", TAG_PREFIX + "seq"}
+            if isinstance(event, CollectionStartEvent)
+            else SCALAR_TAGS
+        )
         if tag not in (None, "!") and tag not in allowed:
             self._problem(
                 "yaml-tag",
                 event.start_mark,
                 "YAML のタグ（! で始まる型の指定）は使えません",
-                str(tag).replace(_TAG, "!!", 1),
+                str(tag).replace(TAG_PREFIX, "!!", 1),
                 "! や !! で始まる指定を削除してください。"
                 '値が ! で始まる文字列なら "..." のように引用符で囲んでください。',
             )
@@ -209,14 +168,8 @@ class _FastLoader(_CheckingComposer, CParser, Resolver):
         self._start_checks(display_path)
 
 
-# Only YAML 1.2 core-style scalars: no timestamps (dates stay strings), no yes/no/on/off
-# booleans, no octal/sexagesimal ints (so "012345" and "12:30" stay strings), no merge keys.
 for _loader_class in (_Loader, _FastLoader):
-    _loader_class.yaml_implicit_resolvers = {}
-    _loader_class.add_implicit_resolver(_BOOL, _BOOL_RE, list("tTfF"))
-    _loader_class.add_implicit_resolver(_NULL, _NULL_RE, ["~", "n", "N", ""])
-    _loader_class.add_implicit_resolver(_INT, _INT_RE, list("-+0123456789"))
-    _loader_class.add_implicit_resolver(_FLOAT, _FLOAT_RE, list("-+0123456789."))
+    use_core_resolvers(_loader_class)
 
 
 def _describe(node: Node) -> str:
@@ -237,14 +190,14 @@ class _Builder:
         self.key_marks: dict[KeyPath, Mark] = {}
 
     def _problem(self, rule: str, node: Node, path: KeyPath, message: str, got: str, hint: str) -> None:
-        mark = _mark(node.start_mark)
+        mark = to_mark(node.start_mark)
         key_path = format_key_path(path)
         self.problems.append(
             Problem(self.display_path, rule, message, mark.line, mark.column, key_path, got, hint)
         )
 
     def build(self, node: Node, path: KeyPath) -> Any:
-        self.value_marks[path] = _mark(node.start_mark)
+        self.value_marks[path] = to_mark(node.start_mark)
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -255,7 +208,7 @@ class _Builder:
     def _mapping(self, node: MappingNode, path: KeyPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not (isinstance(key_node, ScalarNode) and key_node.tag == _STR):
+            if not (isinstance(key_node, ScalarNode) and key_node.tag == STR_TAG):
                 self._problem(
                     "key-type",
                     key_node,
@@ -279,25 +232,24 @@ class _Builder:
                     f"{first.line} 行目とこの行のどちらか一方を削除するか、内容を 1 つにまとめてください。",
                 )
                 continue
-            self.key_marks[key_path] = _mark(key_node.start_mark)
+            self.key_marks[key_path] = to_mark(key_node.start_mark)
             result[key] = self.build(value_node, key_path)
         return result
 
     def _scalar(self, node: ScalarNode, path: KeyPath) -> Any:
         value: str = node.value
         tag = node.tag
-        checks = {_INT: _INT_RE, _FLOAT: _FLOAT_RE, _BOOL: _BOOL_RE, _NULL: _NULL_RE}
-        if tag in checks and not checks[tag].match(value):
+        if tag in SCALAR_PATTERNS and not SCALAR_PATTERNS[tag].match(value):
             self._problem(
                 "yaml-tag",
                 node,
                 path,
-                f"値がタグ {tag.removeprefix(_TAG)} の形式になっていません",
+                f"値がタグ {tag.removeprefix(TAG_PREFIX)} の形式になっていません",
                 value,
                 "! や !! で始まる指定を削除してください。",
             )
             return value
-        if _too_long(tag, value):
+        if too_long(tag, value):
             self._problem(
                 "number-too-long",
                 node,
@@ -307,123 +259,7 @@ class _Builder:
                 '出典にある数値をそのまま書いてください。文字列なら "..." で囲んでください。',
             )
             return None
-        return _scalar_value(tag, value)
-
-
-def _too_long(tag: str, value: str) -> bool:
-    return tag in (_INT, _FLOAT) and len(value) > MAX_NUMBER_CHARS
-
-
-def _scalar_value(tag: str, value: str) -> Any:
-    """A scalar's Python value for its (resolved, well-formed) tag."""
-    if tag == _INT:
-        return int(value)
-    if tag == _FLOAT:
-        lowered = value.lower()
-        return float(lowered.replace(".", "") if lowered.endswith((".inf", ".nan")) else value)
-    if tag == _BOOL:
-        return value.lower() == "true"
-    if tag == _NULL:
-        return None
-    return value
-
-
-class _NeedsExplainingError(Exception):
-    """Something the composer and builder would report or treat specially."""
-
-
-class _EventBuilder:
-    """Values and marks built straight from libyaml's events, skipping the node tree: about
-    twice as fast. Only for files with nothing to explain: anchors, aliases, tags, keys that
-    are not strings or repeat, deep nesting or more than one document raise
-    _NeedsExplainingError, and the composer and builder then load the file as before."""
-
-    def __init__(self, parser: CParser) -> None:
-        self.next_event = parser.get_event
-        self.value_marks: dict[KeyPath, Mark] = {}
-        self.key_marks: dict[KeyPath, Mark] = {}
-
-    def document(self) -> dict[str, Any]:
-        kinds = [type(self.next_event()) for _ in range(2)]
-        if kinds != [StreamStartEvent, DocumentStartEvent]:
-            raise _NeedsExplainingError
-        root = self.next_event()
-        if not isinstance(root, MappingStartEvent):
-            raise _NeedsExplainingError
-        data = self._mapping(root, (), 1)
-        if [type(self.next_event()) for _ in range(2)] != [DocumentEndEvent, StreamEndEvent]:
-            raise _NeedsExplainingError
-        return data
-
-    def _value(self, event: Any, path: KeyPath, depth: int) -> Any:
-        if depth > MAX_DEPTH:  # counted for every node, as the composer does (scalars too)
-            raise _NeedsExplainingError
-        if isinstance(event, MappingStartEvent):
-            return self._mapping(event, path, depth)
-        if isinstance(event, SequenceStartEvent):
-            return self._sequence(event, path, depth)
-        if isinstance(event, ScalarEvent) and _plain(event):
-            self.value_marks[path] = _mark(event.start_mark)
-            tag = _resolve(event)
-            if _too_long(tag, event.value):
-                raise _NeedsExplainingError
-            return _scalar_value(tag, event.value)
-        raise _NeedsExplainingError  # an alias, or a scalar with an anchor or a tag
-
-    def _sequence(self, event: SequenceStartEvent, path: KeyPath, depth: int) -> list[Any]:
-        self._enter(event, path, depth)
-        items: list[Any] = []
-        while not isinstance(item := self.next_event(), SequenceEndEvent):
-            items.append(self._value(item, (*path, len(items)), depth + 1))
-        return items
-
-    def _mapping(self, event: MappingStartEvent, path: KeyPath, depth: int) -> dict[str, Any]:
-        self._enter(event, path, depth)
-        result: dict[str, Any] = {}
-        while not isinstance(key := self.next_event(), MappingEndEvent):
-            if not (isinstance(key, ScalarEvent) and _plain(key) and _resolve(key) == _STR):
-                raise _NeedsExplainingError
-            if key.value in result:
-                raise _NeedsExplainingError
-            key_path = (*path, key.value)
-            self.key_marks[key_path] = _mark(key.start_mark)
-            result[key.value] = self._value(self.next_event(), key_path, depth + 1)
-        return result
-
-    def _enter(self, event: CollectionStartEvent, path: KeyPath, depth: int) -> None:
-        if not _plain(event):
-            raise _NeedsExplainingError
-        self.value_marks[path] = _mark(event.start_mark)
-
-
-def _plain(event: NodeEvent) -> bool:
-    """No anchor and no tag (not even the non-specific "!")."""
-    return event.anchor is None and getattr(event, "tag", None) is None
-
-
-def _resolve(event: ScalarEvent) -> str:
-    """The tag PyYAML's resolver gives an untagged scalar (see the implicit resolvers below)."""
-    if not event.implicit[0]:
-        return _STR  # quoted or block scalars are strings
-    value = event.value
-    resolvers = _FastLoader.yaml_implicit_resolvers
-    for tag, pattern in [*resolvers.get(value[:1], []), *resolvers.get(None, [])]:
-        if pattern.match(value):
-            return str(tag)
-    return _STR
-
-
-def _load_from_events(text: str, display_path: str) -> LoadedYaml | None:
-    """The loaded file, or None when it needs the composer (see _EventBuilder)."""
-    parser = CParser(text)
-    try:
-        builder = _EventBuilder(parser)
-        data = builder.document()
-    except (yaml.YAMLError, _NeedsExplainingError):
-        return None
-    finally:
-        parser.dispose()
-    return LoadedYaml(display_path, data, builder.value_marks, builder.key_marks)
+        return scalar_value(tag, value)
 
 
 _FATAL_RULES = frozenset(
@@ -484,7 +320,7 @@ def _compose_fast(text: str, display_path: str) -> Node | None:
 def _compose_and_build(
     text: str, display_path: str, problems: list[Problem], tab_lines: set[int | None], *, fast: bool
 ) -> LoadedYaml | None:
-    if fast and not tab_lines and (loaded := _load_from_events(text, display_path)) is not None:
+    if fast and not tab_lines and (loaded := load_from_events(text, display_path)) is not None:
         return loaded
     fast_root = _compose_fast(text, display_path) if fast and not tab_lines else None
     if isinstance(fast_root, MappingNode):
@@ -508,11 +344,11 @@ def _compose_and_build(
         extra = loader.alias_count - MAX_ALIAS_PROBLEMS
         message = f"アンカー・エイリアスが他にも {extra} 件あります"
         problems.append(Problem(display_path, "alias", message, got=f"合計 {loader.alias_count} 件"))
-    if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL and root.value == ""):
+    if root is None or (isinstance(root, ScalarNode) and root.tag == NULL_TAG and root.value == ""):
         problems.append(yaml_checks.empty_file(display_path))
         return None
     if not isinstance(root, MappingNode):
-        where = _mark(root.start_mark)
+        where = to_mark(root.start_mark)
         got = _describe(root)[:50]
         problems.append(yaml_checks.top_level_type(display_path, where.line, where.column, got))
         return None

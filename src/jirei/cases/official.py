@@ -14,9 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 from jirei.cases.dates import parse_partial_date
-from jirei.cases.loader import KeyPath
 from jirei.cases.quote_match import as_decimal
 from jirei.cases.rule_base import get, items
+from jirei.cases.yaml_values import KeyPath
 from jirei.metrics.store import AreaFigure, MetricsData
 
 OFFICIAL_METRIC = "交付枚数率"

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from jirei.cases.loader import KeyPath, LoadedYaml, format_key_path
 from jirei.cases.vocabulary import Vocabulary
+from jirei.cases.yaml_values import KeyPath, LoadedYaml, format_key_path
 from jirei.metrics.store import MetricsData
 from jirei.problems import Problem, Severity
 from jirei.reference.municipalities import Reference

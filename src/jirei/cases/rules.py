@@ -14,12 +14,12 @@ from urllib.parse import urlsplit
 
 from jirei.cases.dates import parse_partial_date, review_overdue
 from jirei.cases.evidence_rules import EVIDENCE_RULES
-from jirei.cases.loader import KeyPath, LoadedYaml
 from jirei.cases.rule_base import Rule, RuleContext, problem_at, walk_strings
 from jirei.cases.rule_base import get as _get
 from jirei.cases.rule_base import items as _items
 from jirei.cases.suggest import did_you_mean
 from jirei.cases.vocabulary import VOCABULARY_FIELDS
+from jirei.cases.yaml_values import KeyPath, LoadedYaml
 from jirei.problems import Problem, Severity
 from jirei.reference.codes import check_digit, is_valid_code
 

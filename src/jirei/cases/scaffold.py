@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from jirei.cases.schema import current_schema_version
-from jirei.paths import TEMPLATES_DIR
+from jirei.paths import project
 from jirei.reference.municipalities import Municipality
 
 TEMPLATE_NAME = "new_case.yml.j2"
@@ -46,13 +46,13 @@ def _environment(templates_dir: Path) -> Environment:
 
 
 def scaffold_case(
-    municipality: Municipality, slug: str, today: date, templates_dir: Path = TEMPLATES_DIR
+    municipality: Municipality, slug: str, today: date, templates_dir: Path | None = None
 ) -> str:
     """The YAML text of a new case ``<code>-<slug>`` for ``municipality``, dated ``today``."""
     if not is_valid_slug(slug):
         raise ValueError(f"invalid slug: {slug!r}")
     return (
-        _environment(templates_dir)
+        _environment(templates_dir or project().templates_dir)
         .get_template(TEMPLATE_NAME)
         .render(
             case_id=f"{municipality.code}-{slug}",

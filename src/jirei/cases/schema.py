@@ -12,9 +12,9 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from jirei.cases.fast_schema import Check, quick_check
-from jirei.cases.loader import KeyPath, LoadedYaml, format_key_path
 from jirei.cases.suggest import did_you_mean
-from jirei.paths import SCHEMA_PATH
+from jirei.cases.yaml_values import KeyPath, LoadedYaml, format_key_path
+from jirei.paths import project
 from jirei.problems import Problem
 
 TYPE_NAMES = {
@@ -39,13 +39,18 @@ PATTERN_MESSAGES = {
 }
 
 
+def load_schema(path: Path | None = None) -> dict[str, Any]:
+    """The case schema (the project's ``schema/case.schema.json`` unless ``path`` is given)."""
+    return _read_schema(path or project().schema_path)
+
+
 @lru_cache(maxsize=4)
-def load_schema(path: Path = SCHEMA_PATH) -> dict[str, Any]:
+def _read_schema(path: Path) -> dict[str, Any]:
     schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return schema
 
 
-def current_schema_version(path: Path = SCHEMA_PATH) -> int:
+def current_schema_version(path: Path | None = None) -> int:
     """The schema_version every case file must carry (the schema's ``const``)."""
     return int(load_schema(path)["properties"]["schema_version"]["const"])
 
@@ -152,10 +157,11 @@ def _surely_valid(path: Path) -> Check:
     return quick_check(load_schema(path))
 
 
-def schema_problems(loaded: LoadedYaml, schema_path: Path = SCHEMA_PATH) -> Iterator[Problem]:
+def schema_problems(loaded: LoadedYaml, schema_path: Path | None = None) -> Iterator[Problem]:
     """Yield one problem per schema violation, most specific first (no duplicates per place).
 
     A quick check (jirei.cases.fast_schema) passes most files; jsonschema looks at the rest."""
+    schema_path = schema_path or project().schema_path
     if _surely_valid(schema_path)(loaded.data):
         return
     for error in _validator(schema_path).iter_errors(loaded.data):

@@ -10,9 +10,9 @@ from datetime import date
 from typing import Any
 
 from jirei.cases.dates import parse_partial_date
-from jirei.cases.loader import LoadedYaml
 from jirei.cases.official import official_comparisons
 from jirei.cases.rule_base import RuleContext, get, items, problem_at
+from jirei.cases.yaml_values import LoadedYaml
 from jirei.problems import Problem, Severity
 
 TITLE_PLACEHOLDERS = ("未確認", "不明", "TODO", "TBD", "仮題", "（仮）", "XXX")

@@ -10,14 +10,15 @@ from pathlib import Path
 
 from jirei.cases.file_checks import unsafe_file
 from jirei.cases.hostile import hostile_problems
-from jirei.cases.loader import LoadedYaml, load_yaml
+from jirei.cases.loader import load_yaml
 from jirei.cases.model import Case, build_case
 from jirei.cases.rules import RuleContext, problem_at, rule_problems, values_at
 from jirei.cases.schema import schema_problems
 from jirei.cases.vocabulary import Vocabulary, load_vocabulary
-from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
+from jirei.cases.yaml_values import LoadedYaml
+from jirei.metrics.store import MetricsData, load_metrics
 from jirei.parallel import chunks, parallel_map
-from jirei.paths import CASES_DIR
+from jirei.paths import project
 from jirei.problems import Problem, sort_key
 from jirei.reference.municipalities import Reference, load_reference
 
@@ -171,13 +172,14 @@ def _check_files(files: Sequence[Path], context: RuleContext) -> list[_FileCheck
 
 
 def default_metrics() -> MetricsData | None:
-    return load_metrics() if (DEFAULT_METRICS_DIR / "municipalities.csv").exists() else None
+    directory = project().metrics_dir
+    return load_metrics(directory) if (directory / "municipalities.csv").exists() else None
 
 
 def validate_files(
     paths: Sequence[Path],
     *,
-    cases_dir: Path = CASES_DIR,
+    cases_dir: Path | None = None,
     reference: Reference | None = None,
     vocabulary: Vocabulary | None = None,
     metrics: MetricsData | None = None,
@@ -187,7 +189,7 @@ def validate_files(
     context = RuleContext(
         reference=reference or load_reference(),
         vocabulary=vocabulary or load_vocabulary(),
-        known_ids=_known_ids(cases_dir, files),
+        known_ids=_known_ids(cases_dir or project().cases_dir, files),
         today=today or date.today(),
         metrics=metrics,
     )

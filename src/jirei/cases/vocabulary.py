@@ -9,9 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from jirei.paths import REPO_ROOT
-
-DEFAULT_VOCABULARY = REPO_ROOT / "data" / "vocabulary.yml"
+from jirei.paths import project
 
 # Case fields whose values must come from the vocabulary: field path → vocabulary section.
 VOCABULARY_FIELDS: Mapping[str, str] = {
@@ -30,8 +28,13 @@ class Vocabulary:
     success_factors: Mapping[str, str]
 
 
+def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    """The controlled vocabulary (the project's ``data/vocabulary.yml`` unless ``path`` is given)."""
+    return _read_vocabulary(path or project().data_dir / "vocabulary.yml")
+
+
 @lru_cache(maxsize=4)
-def load_vocabulary(path: Path = DEFAULT_VOCABULARY) -> Vocabulary:
+def _read_vocabulary(path: Path) -> Vocabulary:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Vocabulary(
         themes=dict(raw["themes"]),

@@ -15,9 +15,9 @@ from typing import Any
 
 from jirei.cases.audit import AuditReport, CaseAudit, ClaimRow, audit_files
 from jirei.cases.validate import default_metrics
-from jirei.paths import CASES_DIR
+from jirei.paths import project
 from jirei.problems import format_text
-from jirei.reference.municipalities import DEFAULT_REFERENCE_DIR, load_reference
+from jirei.reference.municipalities import load_reference
 
 CONTAINS_MARK = {True: "○ 含む", False: "× 含まない", None: "－ 引用なし"}
 
@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="text",
         help="出力の形式: text（人が読む）、json（ツール向け）",
     )
-    parser.add_argument("--reference-dir", type=Path, default=DEFAULT_REFERENCE_DIR, help=argparse.SUPPRESS)
+    parser.add_argument("--reference-dir", type=Path, default=None, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 
 
@@ -122,6 +122,6 @@ def render_json(report: AuditReport) -> str:
 
 def run(args: argparse.Namespace) -> int:
     reference = load_reference(args.reference_dir)
-    report = audit_files(args.paths or [CASES_DIR], metrics=default_metrics(), reference=reference)
+    report = audit_files(args.paths or [project().cases_dir], metrics=default_metrics(), reference=reference)
     print(render_json(report) if args.format == "json" else render_text(report))
     return 0 if report.ok else 1

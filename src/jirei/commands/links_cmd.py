@@ -11,7 +11,7 @@ from jirei.cases.dates import review_overdue
 from jirei.cases.validate import validate_files
 from jirei.links.check import check_url, check_urls, cited_urls, dead_links
 from jirei.links.report import render_report
-from jirei.paths import CASES_DIR
+from jirei.paths import project
 from jirei.problems import JireiError
 
 
@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    result = validate_files([CASES_DIR])
+    result = validate_files([project().cases_dir])
     if not result.ok:
         raise JireiError(result.errors)
     citations = cited_urls(result.cases)

@@ -8,7 +8,7 @@ from pathlib import Path
 from jirei.cases.migrate import apply_migrations, plan_migrations
 from jirei.cases.schema import current_schema_version
 from jirei.commands.output import print_problems
-from jirei.paths import CASES_DIR
+from jirei.paths import project
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     current = current_schema_version()
-    planned, problems = plan_migrations(args.paths or [CASES_DIR], current=current)
+    planned, problems = plan_migrations(args.paths or [project().cases_dir], current=current)
     verb = "移行が必要" if args.check else "移行しました"
     for migration in planned:
         print(f"{migration.path.as_posix()}: 版 {migration.from_version} → {migration.to_version}（{verb}）")

@@ -10,9 +10,8 @@ from pathlib import Path
 
 from jirei.cases.scaffold import MAX_SLUG_LENGTH, is_valid_slug, scaffold_case
 from jirei.cases.validate import display_path
-from jirei.paths import CASES_DIR
+from jirei.paths import project
 from jirei.reference.municipalities import (
-    DEFAULT_REFERENCE_DIR,
     Municipality,
     Reference,
     load_reference,
@@ -34,10 +33,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("municipality", help="6 桁の団体コード、または団体名（例 加賀市、石川県加賀市）")
     parser.add_argument("slug", help="英小文字・数字・ハイフンの略称（例 kaga-denshi-shinsei）")
     parser.add_argument(
-        "--cases-dir", type=Path, default=CASES_DIR, help="事例ファイルを置くフォルダ（省略時は cases/）"
+        "--cases-dir", type=Path, default=None, help="事例ファイルを置くフォルダ（省略時は cases/）"
     )
     parser.add_argument("--force", action="store_true", help="同じ名前のファイルがあっても上書きする")
-    parser.add_argument("--reference-dir", type=Path, default=DEFAULT_REFERENCE_DIR, help=argparse.SUPPRESS)
+    parser.add_argument("--reference-dir", type=Path, default=None, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 
 
@@ -69,7 +68,7 @@ def create_case(
     slug: str,
     *,
     reference: Reference,
-    cases_dir: Path = CASES_DIR,
+    cases_dir: Path | None = None,
     force: bool = False,
     today: date | None = None,
     out: Callable[[str], None] = print,
@@ -106,6 +105,7 @@ def create_case(
             err(f"  ほか {len(candidates) - MAX_CANDIDATES} 件")
         return 1
     municipality = candidates[0]
+    cases_dir = cases_dir or project().cases_dir
     path = cases_dir / f"{municipality.code}-{slug}.yml"
     if path.exists() and not force:
         err(f"jirei new: {display_path(path)} はすでにあります。上書きするときは --force を付けてください")

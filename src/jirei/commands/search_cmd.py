@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from jirei.search.eval_report import format_report
-from jirei.search.evaluation import QUERIES_PATH, load_queries, passes, run_queries
+from jirei.search.evaluation import load_queries, passes, run_queries
 from jirei.search.pagefind_index import index_site
 
 DEFAULT_SITE = Path("site")
@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "site", nargs="?", type=Path, default=DEFAULT_SITE, help="索引済みのサイト（既定: site）"
     )
     report.add_argument(
-        "--queries", type=Path, default=QUERIES_PATH, help="評価セット（既定: tests/search/queries.yml）"
+        "--queries", type=Path, default=None, help="評価セット（既定: tests/search/queries.yml）"
     )
     report.add_argument(
         "--show-test",

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from jirei.commands.output import print_problems
-from jirei.paths import DOCS_DIR, PUBLISHED_URLS, REPO_ROOT
+from jirei.paths import project
 from jirei.problems import JireiError
 from jirei.site.build import build_site
-from jirei.site.published import (
+from jirei.site.outputs.published import (
     compare,
     format_list,
     published_urls,
@@ -32,7 +32,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _display(path: Path) -> str:
-    return path.relative_to(REPO_ROOT).as_posix() if path.is_relative_to(REPO_ROOT) else str(path)
+    root = project().root
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def check_urls(docs_dir: Path, list_path: Path, *, update: bool) -> int:
@@ -61,4 +62,5 @@ def check_urls(docs_dir: Path, list_path: Path, *, update: bool) -> int:
 
 def run(args: argparse.Namespace) -> int:
     build_site()
-    return check_urls(DOCS_DIR, PUBLISHED_URLS, update=args.update)
+    here = project()
+    return check_urls(here.docs_dir, here.published_urls, update=args.update)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jirei.cases.validate import default_metrics, validate_files
 from jirei.commands.output import add_format_option, print_problems, summary_line
-from jirei.paths import CASES_DIR
+from jirei.paths import project
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = args.paths or [CASES_DIR]
+    paths = args.paths or [project().cases_dir]
     result = validate_files(paths, metrics=default_metrics())
     print_problems(
         result.problems, args.format, summary_line("jirei validate", result.problems, result.files_checked)

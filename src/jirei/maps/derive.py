@@ -14,16 +14,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from jirei import paths
 from jirei.maps.projection import project
 from jirei.maps.simplify import simplify
 from jirei.maps.topojson import decode_arcs, encode_arcs, features
-from jirei.paths import DATA_DIR
 from jirei.reference.codes import with_check_digit
 
-RAW_BOUNDARIES = (
-    DATA_DIR / "raw/boundaries/smartnews-smri-japan-topography/N03-21_210101_designated_city.json"
-)
-BOUNDARIES = DATA_DIR / "boundaries/municipalities.topojson"
+RAW_BOUNDARIES = Path("raw/boundaries/smartnews-smri-japan-topography/N03-21_210101_designated_city.json")
+BOUNDARIES = Path("boundaries/municipalities.topojson")  # both under the project's data/
 GRID_WIDTH = 8000  # grid units across the main map (≈ 0.26 km each)
 TOLERANCE = 1.0  # grid units; the maps simplify further for their own scale
 MARGIN_KM = 30.0
@@ -150,7 +148,7 @@ def _grid_arc(
     return result
 
 
-def write(raw_path: Path = RAW_BOUNDARIES, out_path: Path = BOUNDARIES) -> dict[str, Any]:
+def write(raw_path: Path, out_path: Path) -> dict[str, Any]:
     topology = derive(json.loads(raw_path.read_text(encoding="utf-8")))
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(
@@ -159,6 +157,12 @@ def write(raw_path: Path = RAW_BOUNDARIES, out_path: Path = BOUNDARIES) -> dict[
     return topology
 
 
+def main() -> None:
+    data = paths.project().data_dir
+    out = data / BOUNDARIES
+    topo = write(data / RAW_BOUNDARIES, out)
+    print(out, out.stat().st_size, "bytes,", sum(len(a) for a in topo["arcs"]), "points")
+
+
 if __name__ == "__main__":
-    topo = write()
-    print(BOUNDARIES, BOUNDARIES.stat().st_size, "bytes,", sum(len(a) for a in topo["arcs"]), "points")
+    main()

@@ -17,6 +17,7 @@ from pathlib import Path
 from jirei.maps.derive import BOUNDARIES
 from jirei.maps.simplify import simplify
 from jirei.maps.topojson import Polygon, decode_arcs, features, ring_points
+from jirei.paths import project
 
 Box = tuple[float, float, float, float]
 
@@ -69,8 +70,13 @@ class Boundaries:
         return sorted(i for i, groups in sides.items() if len(groups) > 1)
 
 
+def load_boundaries(path: Path | None = None) -> Boundaries:
+    """The committed boundaries (the project's data/boundaries/municipalities.topojson by default)."""
+    return _read_boundaries(path or project().data_dir / BOUNDARIES)
+
+
 @lru_cache(maxsize=2)
-def load_boundaries(path: Path = BOUNDARIES) -> Boundaries:
+def _read_boundaries(path: Path) -> Boundaries:
     topology = json.loads(path.read_text(encoding="utf-8"))
     arcs = tuple(tuple(arc) for arc in decode_arcs(topology))
     areas = {

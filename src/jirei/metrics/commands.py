@@ -11,9 +11,10 @@ from jirei.metrics.files import write_files
 from jirei.metrics.importers.importer import import_paths
 from jirei.metrics.later.import_national import national_contents
 from jirei.metrics.pace import format_projection, project_pace
-from jirei.metrics.store import DEFAULT_METRICS_DIR, load_metrics
+from jirei.metrics.store import load_metrics
+from jirei.paths import project
 from jirei.problems import JireiError, Problem, format_text
-from jirei.reference.municipalities import DEFAULT_REFERENCE_DIR, load_reference
+from jirei.reference.municipalities import Reference, load_reference
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,10 +23,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     imp = actions.add_parser("import", help="交付状況（CfJ の CSV・総務省の xlsx）を data/metrics に取り込む")
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="CfJ の公表日フォルダ・CSV・xlsx")
-    imp.add_argument(
-        "--data-dir", type=Path, default=DEFAULT_METRICS_DIR, help="取り込み先（既定: data/metrics）"
-    )
-    imp.add_argument("--reference-dir", type=Path, default=DEFAULT_REFERENCE_DIR, help=argparse.SUPPRESS)
+    imp.add_argument("--data-dir", type=Path, default=None, help="取り込み先（既定: data/metrics）")
+    imp.add_argument("--reference-dir", type=Path, default=None, help=argparse.SUPPRESS)
     imp.set_defaults(func=run_import)
 
     nat = actions.add_parser(
@@ -34,9 +33,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     nat.add_argument(
         "paths", nargs="+", type=Path, metavar="PATH", help="ダッシュボードの CSV か stats_data.json"
     )
-    nat.add_argument(
-        "--data-dir", type=Path, default=DEFAULT_METRICS_DIR, help="取り込み先（既定: data/metrics）"
-    )
+    nat.add_argument("--data-dir", type=Path, default=None, help="取り込み先（既定: data/metrics）")
     nat.set_defaults(func=run_import_national)
 
     fet = actions.add_parser(
@@ -46,18 +43,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--soumu-page", default=SOUMU_PAGE, help=f"総務省の交付状況のページ（既定: {SOUMU_PAGE}）"
     )
     fet.add_argument("--national-page", default=NATIONAL_PAGE, help="デジタル庁のダッシュボードのページ")
-    fet.add_argument(
-        "--data-dir", type=Path, default=DEFAULT_METRICS_DIR, help="取り込み先（既定: data/metrics）"
-    )
-    fet.add_argument(
-        "--raw-dir", type=Path, default=DEFAULT_METRICS_DIR.parent / "raw", help="元ファイルの保存先"
-    )
+    fet.add_argument("--data-dir", type=Path, default=None, help="取り込み先（既定: data/metrics）")
+    fet.add_argument("--raw-dir", type=Path, default=None, help="元ファイルの保存先（既定: data/raw）")
     fet.add_argument("--summary", type=Path, default=None, help="要約（Markdown）を書き出すファイル")
-    fet.add_argument("--reference-dir", type=Path, default=DEFAULT_REFERENCE_DIR, help=argparse.SUPPRESS)
+    fet.add_argument("--reference-dir", type=Path, default=None, help=argparse.SUPPRESS)
     fet.set_defaults(func=run_fetch)
 
     chk = actions.add_parser("check", help="市区町村・都道府県・全国の合計が合うか検査する")
-    chk.add_argument("--data-dir", type=Path, default=DEFAULT_METRICS_DIR, help="検査するフォルダ")
+    chk.add_argument("--data-dir", type=Path, default=None, help="検査するフォルダ")
     chk.set_defaults(func=run_check)
 
     pace = subparsers.add_parser("pace", help="残り枚数と年間ペースから普及にかかる年数を見積もる")
@@ -67,9 +60,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     pace.set_defaults(func=run_pace)
 
 
+def _data_dir(args: argparse.Namespace) -> Path:
+    directory: Path | None = args.data_dir
+    return directory or project().metrics_dir
+
+
+def _reference(args: argparse.Namespace) -> Reference:
+    directory: Path | None = args.reference_dir
+    return load_reference(directory or project().reference_dir)
+
+
 def run_import(args: argparse.Namespace) -> int:
-    reference = load_reference(args.reference_dir)
-    summary = import_paths(args.paths, args.data_dir, reference)
+    summary = import_paths(args.paths, _data_dir(args), _reference(args))
     print(f"{summary.files} ファイルを読みました")
     added = "、".join(d.isoformat() for d in summary.added) or "なし"
     print(f"追加した公表日: {len(summary.added)} 件（{added}）")
@@ -80,8 +82,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_import_national(args: argparse.Namespace) -> int:
-    contents, added = national_contents(args.paths, args.data_dir, load_metrics(args.data_dir))
-    changed = write_files(args.data_dir, contents)
+    data_dir = _data_dir(args)
+    contents, added = national_contents(args.paths, data_dir, load_metrics(data_dir))
+    changed = write_files(data_dir, contents)
     months = "、".join(f"{row.as_of:%Y-%m}" for row in added) or "なし"
     print(f"{len(args.paths)} ファイルを読みました")
     print(f"追加した月: {len(added)} 件（{months}）")
@@ -91,7 +94,8 @@ def run_import_national(args: argparse.Namespace) -> int:
 
 def run_fetch(args: argparse.Namespace) -> int:
     sources = Sources(args.soumu_page, args.national_page)
-    report = fetch(sources, args.data_dir, args.raw_dir, load_reference(args.reference_dir))
+    raw_dir: Path = args.raw_dir or project().data_dir / "raw"
+    report = fetch(sources, _data_dir(args), raw_dir, _reference(args))
     print(f"確認したページ: {len(report.pages)} 件")
     print(f"ダウンロードした新しいファイル: {'、'.join(report.downloaded) or 'なし'}")
     print(f"取り込み済みだったファイル: {len(report.already_imported)} 件")
@@ -108,8 +112,9 @@ def run_fetch(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    data = load_metrics(args.data_dir)
-    problems = check_metrics(data, args.data_dir)
+    data_dir = _data_dir(args)
+    data = load_metrics(data_dir)
+    problems = check_metrics(data, data_dir)
     for problem in problems:
         print(format_text(problem))
     releases = len(data.release_dates())

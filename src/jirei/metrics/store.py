@@ -16,8 +16,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from jirei.metrics.files import write_files
-
-DEFAULT_METRICS_DIR = Path(__file__).resolve().parents[3] / "data" / "metrics"
+from jirei.paths import project
 
 FIGURE_KINDS = ("交付枚数", "保有枚数")
 SEXES = ("男", "女", "計")
@@ -200,9 +199,9 @@ def _rows(path: Path, columns: Sequence[str]) -> list[list[str]]:
         return list(reader)
 
 
-def load_metrics(directory: Path = DEFAULT_METRICS_DIR) -> MetricsData:
-    """Load data/metrics/*.csv (missing files read as empty tables)."""
-    directory = Path(directory)
+def load_metrics(directory: Path | None = None) -> MetricsData:
+    """Load data/metrics/*.csv (missing files read as empty tables; default: the project's)."""
+    directory = Path(directory) if directory is not None else project().metrics_dir
     # Memoised parsing: the same few dates and rates repeat on most rows.
     d = lru_cache(maxsize=None)(date.fromisoformat)
     dec = lru_cache(maxsize=None)(Decimal)

@@ -10,9 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jirei.paths import project
 from jirei.problems import JireiError, Problem
-
-DEFAULT_REFERENCE_DIR = Path(__file__).resolve().parents[3] / "data" / "reference"
 
 MUNICIPALITY_COLUMNS = ("code", "pref_code", "prefecture", "name", "name_kana", "category")
 PREFECTURE_COLUMNS = ("pref_code", "code", "name", "name_kana")
@@ -163,6 +162,7 @@ def _load(directory: Path) -> Reference:
     return Reference(by_code=municipalities, prefectures=prefectures)
 
 
-def load_reference(directory: Path = DEFAULT_REFERENCE_DIR) -> Reference:
-    """Load (once per directory) the reference list written by scripts/build_reference.py."""
-    return _load(Path(directory).resolve())
+def load_reference(directory: Path | None = None) -> Reference:
+    """Load (once per directory) the reference list written by scripts/build_reference.py
+    (default: the project's data/reference)."""
+    return _load(Path(directory or project().reference_dir).resolve())

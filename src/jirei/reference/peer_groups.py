@@ -13,11 +13,12 @@ import io
 import json
 from pathlib import Path
 
-from jirei.paths import DATA_DIR
+from jirei.paths import project
 from jirei.reference.codes import with_check_digit
 
-RAW_PEER_GROUPS = DATA_DIR / "raw/ruiji-dantai/hamady-cloud-financial-strength-comparison/official-data.json"
-PEER_GROUPS = DATA_DIR / "reference/peer-groups.csv"
+# Under the project's data/.
+RAW_PEER_GROUPS = Path("raw/ruiji-dantai/hamady-cloud-financial-strength-comparison/official-data.json")
+PEER_GROUPS = Path("reference/peer-groups.csv")
 COLUMNS = ("code", "name", "peer_group", "fiscal_year")
 SOURCE = "デジタル庁・総務省『地方財政（市町村ごと）データテーブル』（2026年4月24日版）の類似団体区分を加工して作成"
 
@@ -39,14 +40,21 @@ def derive(raw: dict[str, object]) -> str:
     return out.getvalue()
 
 
-def load_peer_groups(path: Path = PEER_GROUPS) -> dict[str, str]:
+def load_peer_groups(path: Path | None = None) -> dict[str, str]:
     """団体コード → 類似団体区分 (empty when the file is absent)."""
+    path = path or project().data_dir / PEER_GROUPS
     if not path.exists():
         return {}
     with path.open(encoding="utf-8", newline="") as handle:
         return {row["code"]: row["peer_group"] for row in csv.DictReader(handle)}
 
 
+def main() -> None:
+    data = project().data_dir
+    out = data / PEER_GROUPS
+    out.write_text(derive(json.loads((data / RAW_PEER_GROUPS).read_text(encoding="utf-8"))), encoding="utf-8")
+    print(out, sum(1 for _ in out.open(encoding="utf-8")) - 1, "rows")
+
+
 if __name__ == "__main__":
-    PEER_GROUPS.write_text(derive(json.loads(RAW_PEER_GROUPS.read_text(encoding="utf-8"))), encoding="utf-8")
-    print(PEER_GROUPS, sum(1 for _ in PEER_GROUPS.open(encoding="utf-8")) - 1, "rows")
+    main()

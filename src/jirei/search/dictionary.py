@@ -17,11 +17,11 @@ from typing import Any
 
 import yaml
 
-from jirei.paths import DATA_DIR
+from jirei.paths import project
 from jirei.problems import JireiError, Problem
 
-SYNONYMS_PATH = DATA_DIR / "search" / "synonyms.yml"
-WARDS_PATH = DATA_DIR / "search" / "wards.csv"
+SYNONYMS_FILE = Path("search") / "synonyms.yml"  # under data/
+WARDS_FILE = Path("search") / "wards.csv"
 WARD_COLUMNS = ("code", "city_code", "name", "reading")
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
 _CODE = re.compile(r"^\d{6}$")
@@ -129,8 +129,9 @@ def _wards_added(path: Path, raw: Any, problems: list[Problem]) -> list[Ward]:
     return wards
 
 
-def load_wards(path: Path = WARDS_PATH) -> list[Ward]:
+def load_wards(path: Path | None = None) -> list[Ward]:
     """data/search/wards.csv (written by scripts/build_wards.py from the 総務省 code list)."""
+    path = path or project().data_dir / WARDS_FILE
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
@@ -155,8 +156,9 @@ def load_wards(path: Path = WARDS_PATH) -> list[Ward]:
     return wards
 
 
-def load_dictionary(path: Path = SYNONYMS_PATH, wards_path: Path = WARDS_PATH) -> SearchDictionary:
+def load_dictionary(path: Path | None = None, wards_path: Path | None = None) -> SearchDictionary:
     """Read and check the dictionary; every problem is reported at once as a JireiError."""
+    path = path or project().data_dir / SYNONYMS_FILE
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:

@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from jirei.paths import REPO_ROOT
+from jirei.paths import project
 from jirei.problems import JireiError, Problem
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-QUERIES_PATH = REPO_ROOT / "tests" / "search" / "queries.yml"
+QUERIES_FILE = Path("tests") / "search" / "queries.yml"  # under the project root
 TOP_K = 5
 MRR_DEPTH = 10
 THRESHOLD = 0.9  # recall@5 of the test set
@@ -114,8 +114,9 @@ def _problem(path: Path, message: str, index: int | None = None) -> Problem:
     return Problem(str(path), "search-query", message, key_path=f"[{index}]" if index is not None else "")
 
 
-def load_queries(path: Path = QUERIES_PATH) -> list[Query]:
+def load_queries(path: Path | None = None) -> list[Query]:
     """Read the query set; every entry needs ``query``, ``expect`` (paths from the site root) and ``why``."""
+    path = path or project().root / QUERIES_FILE
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:

@@ -1,1 +1,1 @@
-"""site."""
+"""The site generator: ``build`` renders every page into docs/ (see docs/architecture.md)."""

@@ -22,26 +22,26 @@ from jirei.metrics.analysis import Analysis, analyse
 from jirei.metrics.later.load import load_later
 from jirei.metrics.later.reported import REPORTED_FILE
 from jirei.metrics.similar import latest_populations, similar_municipalities
-from jirei.metrics.store import DEFAULT_METRICS_DIR, MetricsData, load_metrics
+from jirei.metrics.store import MetricsData, load_metrics
 from jirei.parallel import calls_in_background
-from jirei.paths import CASES_DIR, DOCS_DIR, SCHEMA_PATH, TEMPLATES_DIR
+from jirei.paths import project
 from jirei.problems import JireiError, Problem
 from jirei.reference.municipalities import Reference, load_reference
 from jirei.reference.peer_groups import load_peer_groups
-from jirei.site.case_pages import case_link, links_by_code, render_case_pages
-from jirei.site.compare_page import CompareLinks, render_compare_page
-from jirei.site.downloads import metrics_downloads
-from jirei.site.errors_page import ERRORS_PAGE, render_errors_page
-from jirei.site.field_reference import FIELDS_PAGE, render_field_reference
-from jirei.site.finder_page import render_finder_page
-from jirei.site.index_pages import render_index_pages
-from jirei.site.jinja import make_environment
-from jirei.site.maps_view import MapViews
-from jirei.site.metrics_pages import municipality_chart_for_case, render_metrics_pages
-from jirei.site.propose_page import render_propose_page
+from jirei.site.outputs.downloads import metrics_downloads
+from jirei.site.outputs.writer import WriteReport, write_outputs
+from jirei.site.pages.cases import case_link, links_by_code, render_case_pages
+from jirei.site.pages.compare import CompareLinks, render_compare_page
+from jirei.site.pages.errors import ERRORS_PAGE, render_errors_page
+from jirei.site.pages.fields import FIELDS_PAGE, render_field_reference
+from jirei.site.pages.finder import render_finder_page
+from jirei.site.pages.indexes import render_index_pages
+from jirei.site.pages.metrics import municipality_chart_for_case, render_metrics_pages
+from jirei.site.pages.propose import render_propose_page
+from jirei.site.plugins.site_notice import notice_outputs
 from jirei.site.publishing import render_publishing
-from jirei.site.site_notice import notice_outputs
-from jirei.site.writer import WriteReport, write_outputs
+from jirei.site.rendering.jinja import make_environment
+from jirei.site.views.maps import MapViews
 
 
 @dataclass(frozen=True)
@@ -102,20 +102,29 @@ def _collector_paused() -> Iterator[None]:
 
 def build_site(
     *,
-    cases_dir: Path = CASES_DIR,
-    docs_dir: Path = DOCS_DIR,
-    templates_dir: Path = TEMPLATES_DIR,
-    metrics_dir: Path = DEFAULT_METRICS_DIR,
+    cases_dir: Path | None = None,
+    docs_dir: Path | None = None,
+    templates_dir: Path | None = None,
+    metrics_dir: Path | None = None,
     reference: Reference | None = None,
     today: date | None = None,
     reported_path: Path | None = None,
 ) -> BuildReport:
-    """``reported_path``: the press-reported figures; by default ``reported-figures.yml``
-    beside the metrics folder (data/reported-figures.yml for data/metrics)."""
+    """Folders left out are the project's (:func:`jirei.paths.project`). ``reported_path``: the
+    press-reported figures; by default ``reported-figures.yml`` beside the metrics folder
+    (data/reported-figures.yml for data/metrics)."""
+    here = project()
+    metrics_dir = metrics_dir or here.metrics_dir
     reported_path = reported_path or Path(metrics_dir).parent / REPORTED_FILE
     with _collector_paused():
         return _build(
-            cases_dir, docs_dir, templates_dir, metrics_dir, reference, today or date.today(), reported_path
+            cases_dir or here.cases_dir,
+            docs_dir or here.docs_dir,
+            templates_dir or here.templates_dir,
+            metrics_dir,
+            reference,
+            today or date.today(),
+            reported_path,
         )
 
 
@@ -196,7 +205,7 @@ def _build(
     outputs[ERRORS_PAGE] = render_errors_page(env)
     outputs[FIELDS_PAGE] = render_field_reference(load_schema(), vocabulary, env)
     outputs.update(render_propose_page(env))
-    outputs.update(_data_files(metrics_dir, SCHEMA_PATH))
+    outputs.update(_data_files(metrics_dir, project().schema_path))
     if analysis is not None:
         outputs.update(notice_outputs(list(analysis.release_dates), today))
     outputs.update(ahead.result(3))

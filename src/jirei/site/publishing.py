@@ -8,10 +8,10 @@ from pathlib import Path
 from jinja2 import Environment
 
 from jirei.cases.model import Case
-from jirei.site.data_page import DATA_PAGE, render_data_page
-from jirei.site.exports import CASES_CSV, CASES_JSON, cases_csv, cases_json
-from jirei.site.feed import FEED_PATH, feed_xml
-from jirei.site.redirects import redirect_pages
+from jirei.site.outputs.exports import CASES_CSV, CASES_JSON, cases_csv, cases_json
+from jirei.site.outputs.feed import FEED_PATH, feed_xml
+from jirei.site.outputs.redirects import redirect_pages
+from jirei.site.pages.data import DATA_PAGE, render_data_page
 
 
 def render_publishing(cases: Sequence[Case], env: Environment, metrics_dir: Path) -> dict[str, str | bytes]:

@@ -14,10 +14,10 @@ from jirei.metrics.importers.parsed import ParsedFile
 from jirei.metrics.importers.soumu_xlsx import parse_soumu_xlsx
 from jirei.metrics.importers.totals import release_sum_problems
 from jirei.metrics.store import load_metrics, write_metrics
+from jirei.paths import find_root
 from jirei.problems import JireiError, Problem, sort_key
 from jirei.reference.municipalities import Reference
 
-REPO_ROOT = Path(__file__).resolve().parents[4]
 SOURCE_SUFFIXES = (".csv", ".xlsx")
 
 
@@ -31,12 +31,10 @@ class ImportSummary:
 
 
 def source_name(path: Path) -> str:
-    """A stable name for releases.csv: repo-relative inside the repo, else ``folder/file``."""
+    """A stable name for releases.csv: relative to the project holding the file, else ``folder/file``."""
     resolved = path.resolve()
-    try:
-        return resolved.relative_to(REPO_ROOT).as_posix()
-    except ValueError:
-        return f"{resolved.parent.name}/{resolved.name}"
+    root = find_root(resolved.parent)
+    return resolved.relative_to(root).as_posix() if root else f"{resolved.parent.name}/{resolved.name}"
 
 
 def expand(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:

@@ -15,7 +15,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from jirei.metrics.measures import MEASURES
-from jirei.metrics.store import DEFAULT_METRICS_DIR
 
 NATIONAL_MONTHLY_FILE = "national-monthly.csv"
 NATIONAL_MONTHLY_COLUMNS = (
@@ -51,7 +50,7 @@ class NationalMonthly:
         return self.rate_kind == COMPUTED_RATE
 
 
-def load_national_monthly(directory: Path = DEFAULT_METRICS_DIR) -> tuple[NationalMonthly, ...]:
+def load_national_monthly(directory: Path) -> tuple[NationalMonthly, ...]:
     """Rows oldest first (an absent file reads as none)."""
     path = Path(directory) / NATIONAL_MONTHLY_FILE
     if not path.exists():

@@ -17,13 +17,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from jirei.cases.loader import LoadedYaml, format_key_path, load_yaml
+from jirei.cases.loader import load_yaml
+from jirei.cases.yaml_values import LoadedYaml, format_key_path
 from jirei.metrics.measures import MEASURES
 from jirei.problems import JireiError, Problem, sort_key
 from jirei.reference.municipalities import Reference
 
 REPORTED_FILE = "reported-figures.yml"
-DEFAULT_REPORTED_PATH = Path(__file__).resolve().parents[4] / "data" / REPORTED_FILE
 NATIONAL = "全国"
 REQUIRED = ("as_of", "area", "measure", "rate_percent", "source_url", "source_title", "quote")
 OPTIONAL = ("cards", "population_base")

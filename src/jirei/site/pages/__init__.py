@@ -1,0 +1,1 @@
+"""One module per kind of generated page (cases, indexes, finder, compare, metrics, data, contributing)."""

@@ -1,0 +1,1 @@
+"""Fragments of pages: charts, maps, evidence, citation, similar municipalities, pace, later figures."""
