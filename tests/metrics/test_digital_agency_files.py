@@ -226,3 +226,34 @@ def test_a_json_copy_is_told_from_a_csv_by_its_content() -> None:
     assert (figures[0].as_of, figures[0].cards, problems) == (date(2025, 6, 30), 1, [])
     figures, problems = parse_national("data.json", "年月,保有枚数\n2025-06,2\n".encode())
     assert (figures[0].cards, figures[0].line, problems) == (2, 2, [])
+
+
+def test_rows_after_a_skipped_or_refused_one_are_still_read() -> None:
+    long_csv = "年月,指標名,値,備考\n2026-01,保有枚数,1,\n2026-02,保有枚数\n202X-03,保有枚数,3,\n2026-04,保有枚数,4,\n".encode()
+    figures, problems = parse_dashboard_csv("l.csv", long_csv)  # a fourth column is still the long layout
+    assert [(f.as_of, f.cards) for f in figures] == [(date(2026, 1, 31), 1), (date(2026, 4, 30), 4)]
+    assert [(p.line, p.message) for p in problems] == [(4, "年月が読めません")]
+    month = {"month": "2025-01", "cumul": 5, "rate": 100}
+    figures, _ = parse_stats_json(
+        "s.json", ('{"myna_card": [' + str(month).replace("'", '"') + "]}").encode()
+    )
+    assert figures[0].rate == Decimal(100)  # 100 % is a rate, not out of range
+
+
+def test_a_month_after_one_above_the_population_is_still_a_row() -> None:
+    figures = [
+        MonthFigure(date(2025, 7, 31), 1_000_001, None, "a.json", 2),
+        MonthFigure(date(2025, 8, 31), 999_999, None, "a.json", 3),
+    ]
+    rows, problems = national_rows(figures, {"a.json": "a.json"}, BASE)
+    assert [r.as_of for r in rows] == [date(2025, 8, 31)] and len(problems) == 1
+    exactly = [MonthFigure(date(2025, 9, 30), 1_000_000, None, "a.json", 4)]
+    rows, problems = national_rows(exactly, {"a.json": "a.json"}, BASE)
+    assert problems == [] and rows[0].rate_percent == Decimal("100.0")  # as many cards as people is possible
+
+
+def test_a_csv_in_neither_utf8_nor_shift_jis_is_read_with_replacement_characters() -> None:
+    content = "年月,保有枚数\n2025-06,1\n".encode("cp932") + b"\x85@,2\n"  # 0x85 starts no character in cp932
+    figures, problems = parse_dashboard_csv("w.csv", content)
+    assert [(f.as_of, f.cards) for f in figures] == [(date(2025, 6, 30), 1)]
+    assert [(p.line, p.got) for p in problems] == [(3, "\ufffd@,2")]

@@ -161,3 +161,27 @@ def test_a_renamed_sheet_is_found_by_a_header_broken_over_two_lines(
     summary = import_paths([book], data_dir, reference)
     assert summary.added == (max(load_metrics(data_dir).release_dates()),)
     assert len([f for f in load_metrics(data_dir).municipalities if f.release_date == summary.added[0]]) == 8
+
+
+def test_a_cell_problem_names_the_column_as_the_sheet_does(
+    tmp_path: Path, data_dir: Path, reference: Reference
+) -> None:
+    rows = default_rows()
+    rows[1][4] = 40.0  # サンプル市 (row 8): 40 % written as a percent in the fraction column
+    rows[5][3] = "1,62O"  # 試験市 (row 12): the letter O
+    assert _printed(tmp_path, data_dir, reference, rows=rows) == [
+        "book.xlsx:8:5: error [rate-scale] 公表用!E8: 「率」が百分率で書かれています（この様式は割合 0～1 です） (got 40.0)\n"
+        "    hint: 例: 78.1% は 0.781 と書きます",
+        "book.xlsx:12:4: error [not-a-number] 公表用!D12: 「枚数」が数値ではありません (got 1,62O)",
+    ]
+
+
+def test_notes_and_blank_rows_between_municipalities_are_skipped(
+    tmp_path: Path, data_dir: Path, reference: Reference
+) -> None:
+    rows = default_rows()
+    rows[3:3] = [["※ 途中の注記"], [], ["注 二つ目"], ["(注) 三つ目"]]  # before テスト政令市
+    book = write_workbook(tmp_path / "book.xlsx", rows=rows)
+    summary = import_paths([book], data_dir, reference)
+    day = summary.added[0]
+    assert len([f for f in load_metrics(data_dir).municipalities if f.release_date == day]) == 8

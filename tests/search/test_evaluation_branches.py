@@ -139,3 +139,31 @@ def test_the_bar_is_scored_on_the_test_set_only() -> None:
     assert passes([test_hit, test_hit, test_hit, test_hit, second])  # MRR (4 + 0.5) / 5 = 0.9
     dev_unrelated = Outcome(Query(dev_text, ("/a/",), "根拠"), ("/a/",), 1, unrelated=("/z/",))
     assert not passes([test_hit, dev_unrelated])  # an unrelated result anywhere fails
+
+
+def _test_texts(count: int) -> list[str]:
+    return [t for t in (f"評価{i}" for i in range(500)) if split_of(t, "topic") == TEST][:count]
+
+
+def test_the_bar_is_met_exactly_at_recall_0_9_and_mrr_0_8() -> None:
+    texts = _test_texts(10)
+    queries = [Query(text, ("/a/",), "根拠") for text in texts]
+    # 9 of 10 found first: recall 0.9, MRR 0.9
+    at_recall = [Outcome(q, ("/a/",), 1) for q in queries[:9]] + [Outcome(queries[9], ("/x/",), 1)]
+    assert recall_at_k(at_recall) == 0.9 and passes(at_recall)
+    # all found, 6 first and 4 second: recall 1, MRR (6 + 4 × 0.5) / 10 = 0.8
+    at_mrr = [Outcome(q, ("/a/",), 1) for q in queries[:6]] + [
+        Outcome(q, ("/x/", "/a/"), 2) for q in queries[6:]
+    ]
+    assert mean_reciprocal_rank(at_mrr) == 0.8 and passes(at_mrr)
+
+
+def test_the_split_is_the_hash_rule_for_every_text_and_regression_always_dev() -> None:
+    import hashlib
+
+    for i in range(60):
+        text = f"分割{i}"
+        by_rule = TEST if int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 3 == 0 else DEV
+        assert split_of(text, "topic") == by_rule
+    hashed_to_test = _test_texts(1)[0]
+    assert split_of(hashed_to_test, "regression") == DEV

@@ -147,3 +147,9 @@ def test_environment_autoescapes_and_has_every_filter() -> None:
     assert env.from_string("a\n{% if true %}\n  b\n{% endif %}\n").render() == "a\n  b\n"
     assert {"int", "yen", "cell", "jdate", "number", "href", "yaml_str", "cjk_join", "pct", "count", "points",
             "signed", "one", "verbatim", "quote_text"} <= set(env.filters)  # fmt: skip
+
+
+def test_signed_defaults_to_whole_numbers_and_signs_small_values() -> None:
+    assert signed(Decimal("1.5")) == "+2"  # no decimals by default (Decimal rounds half to even)
+    assert signed(Decimal("0.5"), 1) == "+0.5"
+    assert signed(Decimal("-0.5"), 1) == "−0.5"
