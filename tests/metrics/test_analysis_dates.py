@@ -10,6 +10,7 @@ import pytest
 
 from jirei.metrics.analysis import (
     TARGET_DATE,
+    Analysis,
     analyse,
     fastest_risers,
     pace,
@@ -20,7 +21,8 @@ from jirei.metrics.analysis import (
     twelve_month_change,
     year_before,
 )
-from jirei.metrics.store import AreaFigure
+from jirei.metrics.store import AreaFigure, MetricsData
+from jirei.reference.municipalities import Municipality, Reference
 
 
 def _figure(
@@ -159,3 +161,46 @@ def test_an_unknown_code_ranks_in_the_prefecture_of_its_first_two_digits() -> No
 
     assert pref_code_of("991001", fake_reference()) == "99"
     assert pref_code_of("970001", fake_reference()) == "97"
+
+
+def _twelve_cities() -> Analysis:
+    """12 cities of テスト県 (991101 … 991112) whose rate falls as the code rises: 991112 leads.
+    Cards per 1,000 people: 2020-01-01 100 each; 2021-01-01 200 + 10 × n for city n."""
+    from tests.metrics.test_analysis import fake_reference
+
+    base = fake_reference()
+    towns = {
+        f"9911{n:02d}": Municipality(f"9911{n:02d}", "99", "テスト県", f"テスト{n}市", "", "市")
+        for n in range(1, 13)
+    }
+    reference = Reference(by_code=towns, prefectures=base.prefectures)
+    figures = []
+    for code in towns:
+        n = int(code[-2:])
+        for day, cards in ((date(2020, 1, 1), 100), (date(2021, 1, 1), 200 + 10 * n)):
+            rate = Decimal(cards) / 10
+            figures.append(AreaFigure(day, code, code, 1000, day, cards, day, "交付枚数", rate))
+    return analyse(MetricsData(municipalities=tuple(figures)), reference)
+
+
+def test_top_ten_by_default_best_first_whatever_the_codes() -> None:
+    result = _twelve_cities()
+    top = top_ranked(result, "市区")
+    assert [f.key for f in top] == [f"9911{n:02d}" for n in range(12, 2, -1)]  # 991112 (32 %) … 991103
+    assert len(top_ranked(result, "市区", limit=12)) == 12
+
+
+def test_fastest_risers_default_to_the_latest_release_and_ten() -> None:
+    risers = fastest_risers(_twelve_cities(), "市区")
+    # gains 10 + n points: 991112 (+22) first, ten of them
+    assert [(r.change.current.key, r.change.rate_points) for r in risers] == [
+        (f"9911{n:02d}", Decimal(10 + n)) for n in range(12, 2, -1)
+    ]
+
+
+def test_a_pace_over_one_day_of_counting() -> None:
+    # released a year apart, but counted one day apart: 10 cards in one day is 3,650 a year
+    before = _figure(date(2021, 5, 1), counted=date(2022, 3, 30), cards=4_990)
+    projected = pace([before, NOW])
+    assert projected is not None and projected.basis.days == 1
+    assert projected.projection.per_year == pytest.approx(3650.0)

@@ -215,3 +215,15 @@ def test_rates_are_rounded_half_up_at_x_x5() -> None:
     assert round_percent(Decimal("0.05")) == Decimal("0.1")
     assert to_percent(Decimal("0.6525"), 6525, 10000, fraction=True, column="率") == Decimal("65.3")
     assert to_percent(Decimal("65.25"), 6525, 10000, fraction=False, column="率") == Decimal("65.3")
+
+
+def test_a_workbook_without_a_national_row_gets_one_summed_from_the_prefectures(
+    tmp_path: Path, data_dir: Path, reference: Reference
+) -> None:
+    book = write_workbook(tmp_path / "no-national.xlsx", rows=rows_with_totals()[1:])  # the 全国 row left out
+    import_paths([book], data_dir, reference)
+    national = [c for c in load_metrics(data_dir).categories if c.release_date == WORKBOOK_DAY]
+    # 281,312 ÷ 845,233 = 33.28…% → 33.3
+    assert [(c.key, c.label, c.population, c.cards, c.rate_percent, c.figure_kind) for c in national] == [
+        ("全国", "全国", 845233, 281312, Decimal("33.3"), "保有枚数")
+    ]
