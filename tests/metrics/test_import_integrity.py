@@ -19,7 +19,7 @@ from cfj_factory import snapshot, write_release
 from xlsx_factory import HEADER_ROW, rows_with_totals, write_workbook
 
 from jirei.metrics.cells import percent_of, round_percent
-from jirei.metrics.importers.importer import import_paths
+from jirei.metrics.importers.importer import import_paths, parse_file
 from jirei.metrics.importers.rates import to_percent
 from jirei.metrics.store import load_metrics
 from jirei.problems import JireiError, Problem
@@ -227,3 +227,18 @@ def test_a_workbook_without_a_national_row_gets_one_summed_from_the_prefectures(
     assert [(c.key, c.label, c.population, c.cards, c.rate_percent, c.figure_kind) for c in national] == [
         ("全国", "全国", 845233, 281312, Decimal("33.3"), "保有枚数")
     ]
+
+
+def test_the_row_of_another_date_is_not_even_parsed_into_a_figure(
+    tmp_path: Path, reference: Reference
+) -> None:
+    folder = write_release(tmp_path / "mixed", "2021/06/01")
+    _rewrite_csv(
+        folder / "all_localgovs.csv",
+        '"2021/06/01","テスト県","テスト市"',
+        '"2021/06/02","テスト県","テスト市"',
+    )
+    parsed = parse_file(folder / "all_localgovs.csv", reference)
+    assert parsed.release_date == date(2021, 6, 1)
+    assert "992011" not in {f.key for f in parsed.municipalities}  # not stored under 2021-06-01
+    assert len(parsed.municipalities) == 7
