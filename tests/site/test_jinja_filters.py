@@ -21,6 +21,7 @@ from jirei.site.rendering.jinja import (
     one_decimal,
     pct,
     points,
+    quote_text,
     signed,
     table_cell,
     yaml_string,
@@ -153,3 +154,36 @@ def test_signed_defaults_to_whole_numbers_and_signs_small_values() -> None:
     assert signed(Decimal("1.5")) == "+2"  # no decimals by default (Decimal rounds half to even)
     assert signed(Decimal("0.5"), 1) == "+0.5"
     assert signed(Decimal("-0.5"), 1) == "−0.5"
+
+
+@pytest.mark.parametrize(
+    ("quote", "shown"),
+    [
+        ("「出張申請」", "出張申請"),  # one enclosing pair is dropped (the page adds its own)
+        ("「」", ""),
+        ("出張申請", "出張申請"),
+        ("「出張」と「申請」", "『出張』と『申請』"),  # not one enclosing pair: kept, nested as 『』
+        ("「「二重」」", "『『二重』』"),
+        ("「始まりだけ", "『始まりだけ"),
+        ("終わりだけ」", "終わりだけ』"),
+        ("「", "『"),
+    ],
+)
+def test_quote_text(quote: str, shown: str) -> None:
+    assert quote_text(quote) == shown
+
+
+def test_each_filter_name_is_jirei_s_own_function() -> None:
+    env = make_environment()
+    ours = {
+        "int": format_int, "yen": format_yen, "cell": table_cell, "jdate": japanese_date, "number": format_number,
+        "href": link_href, "yaml_str": yaml_string, "cjk_join": join_cjk_lines, "pct": pct, "count": count,
+        "points": points, "signed": signed, "one": one_decimal, "quote_text": quote_text,
+    }  # fmt: skip
+    assert {name: env.filters[name] for name in ours} == ours  # "int" and "count" are also Jinja built-ins
+
+
+def test_block_tags_take_their_indentation_and_line_with_them() -> None:
+    template = make_environment().from_string("a\n  {% if true %}\n  b\n  {% endif %}\nc")
+    assert template.render() == "a\n  b\nc"
+    assert make_environment().from_string("x\n").render() == "x\n"  # the last line break is kept
