@@ -8,6 +8,8 @@ row 8 (サンプル市 8, 見本郡見本村 9, テスト政令市 10, テスト
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -185,3 +187,50 @@ def test_notes_and_blank_rows_between_municipalities_are_skipped(
     summary = import_paths([book], data_dir, reference)
     day = summary.added[0]
     assert len([f for f in load_metrics(data_dir).municipalities if f.release_date == day]) == 8
+
+
+def test_the_first_of_two_like_columns_is_the_one_read(
+    tmp_path: Path, data_dir: Path, reference: Reference
+) -> None:
+    header = [*HEADER, "人口（R6.1.1時点）", "保有枚数（R7.7末時点）", "前月の保有枚数率"]
+    rows = [[*row, "x", "y", "z"] for row in default_rows()]  # the later columns hold no numbers
+    book = write_workbook(tmp_path / "book.xlsx", header=header, rows=rows)
+    summary = import_paths([book], data_dir, reference)
+    assert summary.added == (date(2025, 8, 31),)  # R7.8末 from the first cards column, not R7.7末
+
+
+def test_the_national_row_is_stored_as_published(
+    tmp_path: Path, data_dir: Path, reference: Reference
+) -> None:
+    rows = default_rows()
+    rows[0][4] = 0.3335  # 33.35 % half up 33.4; the counts give 281,312 ÷ 845,233 = 33.28… % (33.3)
+    import_paths([write_workbook(tmp_path / "book.xlsx", rows=rows)], data_dir, reference)
+    [national] = [c for c in load_metrics(data_dir).categories if c.release_date == date(2025, 8, 31)]
+    assert national.rate_percent == Decimal("33.4")
+
+
+def test_each_count_column_is_named_in_its_problem(
+    tmp_path: Path, data_dir: Path, reference: Reference
+) -> None:
+    rows = default_rows()
+    rows[1][2] = "五万"  # サンプル市 (row 8): population
+    rows[2][4] = "半分"  # 見本郡見本村 (row 9): rate
+    assert _printed(tmp_path, data_dir, reference, rows=rows) == [
+        "book.xlsx:8:3: error [not-a-number] 公表用!C8: 「人口」が数値ではありません (got 五万)",
+        "book.xlsx:9:5: error [not-a-number] 公表用!E9: 「率」が数値ではありません (got 半分)",
+    ]
+
+
+def test_a_broken_workbook(tmp_path: Path, data_dir: Path, reference: Reference) -> None:
+    book = write_workbook(tmp_path / "book.xlsx")
+    book.write_bytes(book.read_bytes()[:2000])
+    before = snapshot(data_dir)
+    with pytest.raises(JireiError) as info:
+        import_paths([book], data_dir, reference)
+    assert snapshot(data_dir) == before
+    [problem] = info.value.problems
+    assert (problem.rule, problem.message) == (
+        "truncated",
+        "ブックを開けません（壊れているか途中で切れています）",
+    )
+    assert problem.got and len(problem.got) <= 120
