@@ -73,7 +73,7 @@ bench: $(BIN)/.installed
 goldens: $(BIN)/.installed
 	$(BIN)/python -m tests.golden
 
-## mutation: 重要なモジュールに小さな誤りを 1 つずつ入れ、テストが見つけるか測る（mutmut。モジュールごとの撃破率と生き残った変異を表示。2 コアで約 N 分）
+## mutation: 重要なモジュールに小さな誤りを 1 つずつ入れ、テストが見つけるか測る（mutmut。モジュールごとの撃破率と生き残った変異を表示。2 コアで約 45 分。テストを足したあとは scripts/mutation.py --survivors）
 mutation: $(BIN)/.installed
 	nice -n 10 $(BIN)/python scripts/mutation.py
 
