@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site search-report serve build validate audit browser test lint typecheck data boundaries bench screenshots clean
+.PHONY: site search-report serve build validate audit browser test lint typecheck data boundaries bench screenshots goldens mutation clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,14 @@ bench: $(BIN)/.installed
 ## screenshots: 画面比較テストの基準画像（tests/browser/baseline/）をテスト用の架空サイトから撮り直す（見た目を意図して変えたとき）
 screenshots: $(BIN)/.installed browser
 	$(BIN)/python -m tests.browser.screenshots
+
+## goldens: テンプレートを意図して変えたあと、tests/data/golden/ の期待ファイルを作り直す（pytest の外で。git diff で確かめる）
+goldens: $(BIN)/.installed
+	$(BIN)/python -m tests.golden
+
+## mutation: 重要なモジュールに小さな誤りを 1 つずつ入れ、テストが見つけるか測る（mutmut。モジュールごとの撃破率と生き残った変異を表示。2 コアで約 45 分。テストを足したあとは scripts/mutation.py --survivors）
+mutation: $(BIN)/.installed
+	nice -n 10 $(BIN)/python scripts/mutation.py
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

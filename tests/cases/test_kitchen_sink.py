@@ -44,6 +44,7 @@ EXPECTED = [
     (44, "error", "official-mismatch", "outcomes[1].value"),
     (48, "error", "evidence-source", "outcomes[1].evidence[0].source"),
     (54, "error", "min-items", "challenges"),
+    (57, "error", "related-case", "related_cases[0]"),  # itself (the file's id is 992020-test-other)
     (57, "error", "related-case", "related_cases[1]"),
     (59, "error", "adopter", "adopters[0].code"),
     (63, "error", "url", "sources[0].url"),
@@ -67,6 +68,16 @@ def _validate(tmp_path: Path) -> ValidationResult:
 def test_kitchen_sink_reports_every_rule_in_order(tmp_path: Path) -> None:
     found = [(p.line, p.severity.value, p.rule, p.key_path) for p in _validate(tmp_path).problems]
     assert found == EXPECTED
+
+
+def test_both_related_case_branches_are_reached(tmp_path: Path) -> None:
+    related = [
+        (p.key_path, p.message, p.got) for p in _validate(tmp_path).problems if p.rule == "related-case"
+    ]
+    assert related == [
+        ("related_cases[0]", "自分自身は関連事例にできません", '"992020-test-other"'),
+        ("related_cases[1]", "この id の事例はありません", '"992011-test-nothing"'),
+    ]
 
 
 def test_every_problem_has_a_japanese_message_and_a_column(tmp_path: Path) -> None:

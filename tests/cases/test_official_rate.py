@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from jirei.cases.validate import ValidationResult, validate_files
+from jirei.cases.validate import ValidationResult, default_metrics, validate_files
 from jirei.reference.municipalities import load_reference
 from tests.cases.validation_helpers import DATA, TODAY, VALID_CASE, official_rates
 
@@ -37,3 +37,12 @@ def test_a_rate_that_differs_from_the_official_figure_is_an_error_showing_both(t
 
 def test_a_rate_within_rounding_of_the_official_figure_passes(tmp_path: Path) -> None:
     assert _validate(tmp_path, "50.4").problems == ()
+
+
+def test_the_committed_official_figures_are_there_to_compare_with() -> None:
+    # validate and audit skip the official comparison when data/metrics/ is missing; it is
+    # committed, so losing it must fail here rather than silently turn the check off
+    metrics = default_metrics()
+    assert metrics is not None
+    kaga = metrics.official_rate("172065", date(2021, 5, 1))
+    assert kaga is not None and str(kaga.rate_percent) == "65.1"

@@ -116,5 +116,5 @@ def test_data_age_wording() -> None:
     assert add_months(date(2022, 11, 30), 3) == date(2023, 2, 28)
     assert not DataAge(date(2022, 12, 31), date(2023, 3, 31)).stale
     assert DataAge(date(2022, 12, 31), date(2023, 4, 1)).stale
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"is after the build date \(2026-12-06\)"):
         age_text(date(2027, 1, 1), date(2026, 12, 6))

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -70,6 +69,9 @@ def test_import_twice_is_byte_identical(tmp_path: Path, data_dir: Path, referenc
 def test_append_new_release(tmp_path: Path, data_dir: Path, reference: Reference) -> None:
     folder = write_release(tmp_path / "src" / "latest", release="2021/06/01", scale=1)
     rewrite(folder / "all_localgovs.csv", '"テスト市",66350,43216,65.1', '"テスト市",66350,43300,65.3')
+    # 84 more cards in テスト県 and in 全国, so the totals still add up (both rates stay 32.8 / 33.3)
+    rewrite(folder / "all_prefectures.csv", '"テスト県",792233,259812,', '"テスト県",792233,259896,')
+    rewrite(folder / "summary_by_types.csv", '"全国",845233,281312,', '"全国",845233,281396,')
     summary = import_paths([folder], data_dir, reference)
     assert summary.added == (date(2021, 6, 1),)
     data = load_metrics(data_dir)
@@ -311,7 +313,13 @@ def test_cli_import_error_exit_code(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert not (tmp_path / "m").exists() or not any((tmp_path / "m").iterdir())
 
 
-def test_copy_of_store_dir_unaffected(tmp_path: Path, data_dir: Path) -> None:
-    copy = tmp_path / "copy"
-    shutil.copytree(data_dir, copy)
-    assert snapshot(copy) == snapshot(data_dir)
+def test_a_refused_second_file_leaves_the_store_as_it_was(
+    tmp_path: Path, data_dir: Path, reference: Reference
+) -> None:
+    """A good new release given with a bad one: neither is written (all or nothing)."""
+    good = write_release(tmp_path / "good", "2021/06/01")
+    bad = write_release(tmp_path / "bad", "2021/07/01")
+    rewrite(bad / "all_localgovs.csv", "43216", "4321x")
+    problems = import_error([good, bad], data_dir, reference)
+    assert [(Path(p.path).parent.name, p.rule, p.line) for p in problems] == [("bad", "not-a-number", 5)]
+    assert load_metrics(data_dir).release_dates() == [date(2021, 5, 1)]

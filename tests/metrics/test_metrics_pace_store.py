@@ -34,9 +34,9 @@ def test_pace_nothing_remaining() -> None:
 
 
 def test_pace_rejects_bad_arguments() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^remaining must be >= 0$"):
         project_pace(-1, 10)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^target_years must be > 0$"):
         project_pace(10, 10, 0)
 
 

@@ -53,3 +53,18 @@ def write_workbook(
                 ws.cell(row=header_row + offset, column=col, value=value)
     workbook.save(path)
     return path
+
+
+def rows_with_totals(
+    national: tuple[int, int] | None = None, prefecture: tuple[str, int, int, float] | None = None
+) -> list[list[Any]]:
+    """The default rows with a 全国 row of the given (population, cards) (default: the sums) and,
+    when given, one prefecture row (name, population, cards, rate as a fraction) after it."""
+    rows = default_rows()
+    if national is not None:
+        population, cards = national
+        rows[0] = ["全国", None, population, cards, cards / population]
+    if prefecture is not None:
+        name, population, cards, rate = prefecture
+        rows.insert(1, [name, None, population, cards, rate])
+    return rows

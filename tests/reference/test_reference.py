@@ -26,7 +26,7 @@ def test_invalid_codes(code: str) -> None:
 
 
 def test_check_digit_rejects_bad_input() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="5 桁の半角数字が必要です: '1234'"):
         check_digit("1234")
 
 

@@ -38,8 +38,15 @@ def _render(case: Case, today: date = TODAY, metrics: MetricsData | None = None)
     return pages[f"cases/{case.id}.md"]
 
 
+CASE_GOLDEN = "cases/992011-test-shinsei.md"
+
+
+def render_fake_case_page(work: Path) -> str:
+    return _render(_fake_case(work))
+
+
 def test_case_page_matches_golden(tmp_path: Path) -> None:
-    assert_golden(_render(_fake_case(tmp_path)), "cases/992011-test-shinsei.md")
+    assert_golden(render_fake_case_page(tmp_path), CASE_GOLDEN)
 
 
 def test_case_page_starts_with_front_matter_then_source_comment(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ def test_all_municipality_and_prefecture_pages_and_the_overview_exist(site: Path
 def test_kaga_shows_its_rate_and_rank_for_2021_05_01(site: Path) -> None:
     html = (site / "municipalities" / "172065" / "index.html").read_text(encoding="utf-8")
     row = next(line for line in html.splitlines() if "2021年5月1日" in line and "65.1" in line)
-    assert "1位" in row
+    assert re.search(r"(?<![0-9０-９])1位", row), row  # 1位, not 11位 or 21位
 
 
 @pytest.mark.slow
@@ -39,10 +40,8 @@ def test_no_page_loads_anything_from_another_site(site: Path) -> None:
         assert '<script src="http' not in html, page
 
 
-@pytest.mark.slow
-def test_no_markup_from_case_text_reaches_a_page(site: Path) -> None:
-    for page in (site / "cases").glob("*/index.html"):
-        assert "<script>alert" not in page.read_text(encoding="utf-8")
+# Markup in case text reaching a page is tested where it can fail: on the hostile site
+# (tests/security/test_hostile_site.py), whose cases carry it; validation keeps it out of cases/.
 
 
 @pytest.mark.slow

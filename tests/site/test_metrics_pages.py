@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-import os
 import re
 import time
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -16,10 +14,8 @@ from jirei.reference.municipalities import Municipality, Prefecture, Reference, 
 from jirei.site.pages.metrics import municipality_chart_for_case, render_metrics_pages
 from jirei.site.rendering.jinja import make_environment
 from jirei.site.rendering.links import CaseLink
+from tests.golden import assert_golden
 from tests.repo import DEFAULT_METRICS_DIR, DEFAULT_REFERENCE_DIR
-
-GOLDEN_DIR = Path(__file__).resolve().parents[1] / "data" / "golden" / "metrics"
-UPDATE = os.environ.get("JIREI_UPDATE_GOLDEN") == "1"
 
 RELEASES = (date(2020, 1, 1), date(2020, 7, 1), date(2021, 1, 1))
 # code: (pref_code, name, category, population, cards per release)
@@ -104,8 +100,7 @@ CASES = {
 }
 
 
-@pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
+def render_fake_pages() -> dict[str, str]:
     metrics, reference = fake_metrics(), fake_reference()
     similar = similar_municipalities(reference, latest_populations(metrics, reference))
     return render_metrics_pages(
@@ -113,28 +108,23 @@ def pages() -> dict[str, str]:
     )
 
 
-def _check_golden(name: str, text: str) -> None:
-    path = GOLDEN_DIR / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"{path} がありません。JIREI_UPDATE_GOLDEN=1 で作成してください"
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{name} が golden と異なります（JIREI_UPDATE_GOLDEN=1 で更新）"
-    )
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render_fake_pages()
 
 
-@pytest.mark.parametrize(
-    ("page", "golden"),
-    [
-        ("municipalities/991001.md", "municipality_991001.md"),
-        ("municipalities/991004.md", "municipality_991004.md"),
-        ("prefectures/99.md", "prefecture_99.md"),
-        ("metrics/index.md", "overview.md"),
-    ],
-)
+# page → its golden file under tests/data/golden/ (`make goldens` rewrites them, outside pytest)
+GOLDEN_PAGES = {
+    "municipalities/991001.md": "metrics/municipality_991001.md",
+    "municipalities/991004.md": "metrics/municipality_991004.md",
+    "prefectures/99.md": "metrics/prefecture_99.md",
+    "metrics/index.md": "metrics/overview.md",
+}
+
+
+@pytest.mark.parametrize(("page", "golden"), GOLDEN_PAGES.items())
 def test_golden(pages: dict[str, str], page: str, golden: str) -> None:
-    _check_golden(golden, pages[page])
+    assert_golden(pages[page], golden)
 
 
 def test_page_set(pages: dict[str, str]) -> None:
@@ -272,9 +262,6 @@ def test_case_chart() -> None:
 # --- real data -------------------------------------------------------------------
 
 
-@pytest.mark.skipif(
-    not (DEFAULT_METRICS_DIR / "municipalities.csv").exists(), reason="data/metrics/ がまだありません"
-)
 def test_real_pages() -> None:
     metrics = load_metrics(DEFAULT_METRICS_DIR)
     reference = load_reference(DEFAULT_REFERENCE_DIR)

@@ -127,8 +127,9 @@ def test_the_committed_list_is_sorted_and_has_the_permalink_families() -> None:
 
 
 def test_jirei_urls_is_a_cli_command(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as exited:
         main(["urls", "--help"])
+    assert exited.value.code == 0
     assert "--update" in capsys.readouterr().out
 
 

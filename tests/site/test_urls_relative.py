@@ -1,10 +1,20 @@
 """Relative URLs for links inside finished HTML, which MkDocs does not rewrite."""
 
 import posixpath
+import re
 
 import pytest
 
-from jirei.site.rendering.urls import page_url, relative, relative_file_url, relative_url, relpath
+from jirei.site.rendering.urls import (
+    case_page,
+    municipality_page,
+    page_url,
+    prefecture_page,
+    relative,
+    relative_file_url,
+    relative_url,
+    relpath,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,8 +61,39 @@ def test_relpath_from_the_strings_is_posixpaths() -> None:
         for start in paths + odd:
             try:
                 expected = posixpath.relpath(path, start)
-            except ValueError:
-                with pytest.raises(ValueError):
+            except ValueError as error:
+                with pytest.raises(ValueError, match=f"^{re.escape(str(error))}$"):
                     relpath(path, start)
             else:
                 assert relpath(path, start) == expected, (path, start)
+
+
+def test_page_paths_are_the_permalinks() -> None:
+    assert (case_page("999999-test"), municipality_page("999999"), prefecture_page("99")) == (
+        "cases/999999-test.md",
+        "municipalities/999999.md",
+        "prefectures/99.md",
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "start", "expected"),
+    [
+        ("a/b", ".", "a/b"),
+        (".", "a/b", "../.."),
+        ("a/b/", "a", "b"),
+        ("a/b", "a/b/", "."),
+        ("a/x/y", "a/b/c", "../../x/y"),
+        ("ab", "a", "../ab"),  # "a" is not a prefix folder of "ab"
+    ],
+)
+def test_relpath_of_plain_paths_by_hand(path: str, start: str, expected: str) -> None:
+    assert relpath(path, start) == expected
+
+
+def test_relative_links_from_the_home_page_and_between_folders() -> None:
+    assert relative("index.md", "cases/a.md") == "cases/a.md"
+    assert relative("cases/a.md", "index.md") == "../index.md"
+    assert relative("a/b/c.md", "a/d.md") == "../d.md"
+    assert relative_url("index.md", "index.md") == "./"
+    assert relative_url("prefectures/99.md", "prefectures/index.md") == "../"

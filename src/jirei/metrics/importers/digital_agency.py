@@ -211,7 +211,7 @@ def national_rows(
             rate, kind, rate_base = published.rate, PUBLISHED_RATE, DASHBOARD_BASE
         else:
             rate, kind, rate_base = _percent(chosen.cards, base.population), COMPUTED_RATE, base.description
-            if rate > 100:
+            if chosen.cards > base.population:  # not the rounded rate: 100.04 % rounds to 100.0
                 problems.append(Problem(
                     path=chosen.path, rule="national-value", line=chosen.line,
                     message=f"{as_of:%Y-%m} の保有枚数 {chosen.cards:,} が分母の人口 {base.population:,} を超えます",

@@ -12,6 +12,7 @@ from jirei.metrics.importers.cfj_csv import parse_cfj_csv
 from jirei.metrics.importers.merge import merge
 from jirei.metrics.importers.parsed import ParsedFile
 from jirei.metrics.importers.soumu_xlsx import parse_soumu_xlsx
+from jirei.metrics.importers.totals import release_sum_problems
 from jirei.metrics.store import load_metrics, write_metrics
 from jirei.paths import find_root
 from jirei.problems import JireiError, Problem, sort_key
@@ -81,8 +82,9 @@ def import_paths(paths: Sequence[Path], data_dir: Path, reference: Reference) ->
     if problems:
         raise JireiError(sorted(problems, key=sort_key))
     result = merge(load_metrics(data_dir), parsed_files)
-    if result.problems:
-        raise JireiError(sorted(result.problems, key=sort_key))
+    problems = result.problems or release_sum_problems(result.data, result.added, parsed_files)
+    if problems:
+        raise JireiError(sorted(problems, key=sort_key))
     changed = write_metrics(result.data, data_dir)
     return ImportSummary(
         files=len(files),

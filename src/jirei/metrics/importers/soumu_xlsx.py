@@ -23,6 +23,7 @@ from jirei.metrics.importers.names import resolve_municipality, resolve_prefectu
 from jirei.metrics.importers.parsed import ParsedFile
 from jirei.metrics.importers.rates import to_percent
 from jirei.metrics.importers.sheets import find_data_sheet
+from jirei.metrics.importers.totals import TotalRow, check_total
 from jirei.metrics.store import AreaFigure
 from jirei.reference.municipalities import Reference
 
@@ -148,8 +149,8 @@ def _read_rows(
 ) -> None:
     kind = parsed.figure_kind
     rate_name = "率"
-    national: AreaFigure | None = None
-    prefectures: dict[str, AreaFigure] = {}
+    national: TotalRow | None = None
+    prefectures: dict[str, TotalRow] = {}
     seen: set[str] = set()
     width = max(columns.values()) + 1
     for index in range(header_index + 1, len(rows)):
@@ -186,25 +187,21 @@ def _read_rows(
             parsed.add_cell_error(error, line=line, column=column + 1, key_path=cell_name(line, column + 1))
             continue
         if pref_text == "全国" or (not pref_text and name_text == "全国"):
-            national = AreaFigure(
+            figure = AreaFigure(
                 release, "全国", "全国", population, population_base, cards, release, kind, rate
             )
+            national = TotalRow(figure, line)
             continue
         name_column = columns["name"]
         try:
             if not name_text or name_text == pref_text:
                 pref = resolve_prefecture(reference, pref_text)
-                prefectures[pref.pref_code] = AreaFigure(
-                    release,
-                    pref.pref_code,
-                    pref_text,
-                    population,
-                    population_base,
-                    cards,
-                    release,
-                    kind,
-                    rate,
-                )
+                prefectures[pref.pref_code] = TotalRow(
+                    AreaFigure(
+                        release, pref.pref_code, pref_text, population, population_base, cards, release, kind, rate
+                    ),
+                    line,
+                )  # fmt: skip
                 continue
             municipality = resolve_municipality(reference, pref_text, name_text)
         except CellError as error:
@@ -234,7 +231,19 @@ def _read_rows(
         parsed.add("truncated", "市区町村の行がありません", line=header_index + 2,
                    key_path=cell_name(header_index + 2, 1))  # fmt: skip
         return
-    _fill_totals(parsed, reference, national, prefectures, release, population_base)
+    totals = (*prefectures.values(), *([national] if national else [])) if not parsed.problems else ()
+    for total in totals:  # a refused row would make every total it belongs to disagree, too
+        key = total.figure.key
+        parts = [f for f in parsed.municipalities if key == "全国" or f.key[:2] == key]
+        check_total(parsed, total, parts, columns=columns, cell_name=cell_name)
+    _fill_totals(
+        parsed,
+        reference,
+        national.figure if national else None,
+        {code: row.figure for code, row in prefectures.items()},
+        release,
+        population_base,
+    )
 
 
 def header_name(key: str) -> str:
