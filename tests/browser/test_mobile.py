@@ -41,7 +41,8 @@ def test_a_wide_table_says_it_scrolls_and_scrolls_with_the_keyboard(page: Page) 
     wide.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    assert wide.evaluate("box => box.scrollLeft") > 0
+    # Arrow keys scroll smoothly: wait for the box to move (fails after 5 s if it never does).
+    page.wait_for_function("box => box.scrollLeft > 0", arg=wide.element_handle(), timeout=5000)
 
 
 def test_a_table_that_fits_has_no_hint(page: Page) -> None:
