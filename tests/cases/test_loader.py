@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -134,6 +135,24 @@ def test_standard_explicit_str_tag_is_allowed() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: !!map {b: テスト市}\n", {"a": {"b": "テスト市"}}),
+        ("a: !!seq [テスト市]\n", {"a": ["テスト市"]}),
+        ("a: ! テスト市\n", {"a": "テスト市"}),  # the non-specific tag: a plain string
+    ],
+    ids=["!!map", "!!seq", "!"],
+)
+def test_standard_collection_tags_and_the_non_specific_tag_are_allowed(
+    text: str, expected: dict[str, object]
+) -> None:
+    for fast in (True, False):
+        loaded, problems = load_yaml_text(text.encode(), "cases/999999-test.yml", fast=fast)
+        assert problems == [] and loaded is not None
+        assert loaded.data == expected
+
+
+@pytest.mark.parametrize(
     ("path", "expected"),
     [((), ""), (("a",), "a"), (("a", 0, "b"), "a[0].b"), ((0,), "[0]"), (("a", "b", 2, 3), "a.b[2][3]")],
 )
@@ -157,7 +176,7 @@ def test_load_yaml_from_file_uses_display_path(tmp_path: Path) -> None:
 def test_missing_file_is_a_problem_not_an_exception(tmp_path: Path) -> None:
     loaded, problems = load_yaml(tmp_path / "nope.yml", "cases/nope.yml")
     assert loaded is None
-    assert [p.rule for p in problems] == ["file-read"]
+    assert [(p.path, p.rule) for p in problems] == [("cases/nope.yml", "file-read")]
     assert "開けません" in problems[0].message
 
 
@@ -329,6 +348,7 @@ def test_anchor_and_alias() -> None:
     only(problems, "alias")
     assert positions(problems) == [(1, 4), (2, 4)]
     assert [p.got for p in problems] == ["&x", "*x"]
+    assert [p.key_path for p in problems] == ["", ""]  # found while composing: no key path yet
 
 
 def test_billion_laughs_is_refused_without_expanding() -> None:
@@ -342,6 +362,22 @@ def test_billion_laughs_is_refused_without_expanding() -> None:
     # capped: 20 located problems plus one summary of the rest (9 anchors + 72 aliases)
     assert len(problems) == 21
     assert problems[-1].got == "合計 81 件"  # the summary (no position) comes last
+    assert problems[-1].message == "アンカー・エイリアスが他にも 61 件あります"  # 81 - 20 located
+
+
+def test_exactly_20_anchors_and_aliases_need_no_summary() -> None:
+    text = "".join(f"a{i}: &x{i} テスト市\nb{i}: *x{i}\n" for i in range(10))
+    loaded, problems = load(text)
+    assert loaded is None
+    assert len(only(problems, "alias")) == 20
+    assert all(p.line is not None for p in problems)  # no summary line without a position
+
+
+def test_a_reused_anchor_name_is_reported_as_an_anchor_not_a_syntax_error() -> None:
+    loaded, problems = load("a: &x テスト市\nb: &x テスト町\n")
+    assert loaded is None
+    only(problems, "alias")
+    assert [(p.line, p.got) for p in problems] == [(1, "&x"), (2, "&x")]
 
 
 @pytest.mark.parametrize(
@@ -366,6 +402,11 @@ def test_standard_tag_with_wrong_value() -> None:
     assert loaded is None
     (problem,) = only(problems, "yaml-tag")
     assert (problem.line, problem.column, problem.key_path) == (2, 4, "b")
+    assert (problem.message, problem.got, problem.hint) == (
+        "値がタグ int の形式になっていません",
+        "テスト",
+        "! や !! で始まる指定を削除してください。",
+    )
 
 
 # --- robustness ------------------------------------------------------------------------
@@ -483,3 +524,21 @@ def test_a_plain_file_is_built_from_events(monkeypatch: pytest.MonkeyPatch) -> N
     for text in EVENT_SNIPPETS[:6]:
         loaded, problems = load(text)
         assert loaded is not None and problems == []
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["libyaml", "pure-python"])
+def test_infinity_and_not_a_number_in_every_yaml_spelling(fast: bool) -> None:
+    # YAML 1.2 core: .nan .NaN .NAN and [+-].inf .Inf .INF are floats, not strings
+    text = "a: .nan\nb: .NaN\nc: .NAN\nd: .inf\ne: -.Inf\nf: +.INF\n"
+    loaded, problems = load_yaml_text(text.encode(), "cases/999999-test.yml", fast=fast)
+    assert problems == [] and loaded is not None
+    assert all(math.isnan(loaded.data[key]) for key in "abc")
+    assert [loaded.data[key] for key in "def"] == [math.inf, -math.inf, math.inf]
+
+
+def test_mark_for_a_file_without_any_recorded_position_is_its_first_character() -> None:
+    # a LoadedYaml carrying only some marks (validate._for_cross_checks keeps those of id and
+    # former_ids) still gives every problem a position: line 1, column 1
+    trimmed = LoadedYaml("cases/999999-test.yml", {"a": {"b": 1}}, {}, {})
+    assert trimmed.mark_for(("a", "b")) == Mark(1, 1)
+    assert trimmed.mark_for(()) == Mark(1, 1)

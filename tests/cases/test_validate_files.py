@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from jirei.cases.validate import ValidationResult, validate_files
+from jirei.cases.vocabulary import load_vocabulary
 from jirei.problems import format_text
 from jirei.reference.municipalities import load_reference
 from tests.cases.validation_helpers import DATA, TODAY, VALID_CASE
@@ -91,3 +94,34 @@ def test_valid_cases_come_back_in_id_order_whatever_the_file_order(tmp_path: Pat
     )
     assert [case.id for case in result.cases] == ["992011-test-a", "992011-test-b", "992011-test-c"]
     assert result.files_checked == 3
+
+
+def test_a_file_given_by_its_absolute_path_is_named_from_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    broken = folder / "992011-test-broken.yml"
+    broken.write_text("name: [テスト市\n", encoding="utf-8")  # a YAML error: the loader's problem
+    vocabulary = load_vocabulary()  # read from the project before leaving it
+    monkeypatch.chdir(tmp_path)
+    result = validate_files(
+        [broken.resolve()],
+        cases_dir=folder,
+        reference=load_reference(DATA / "reference"),
+        vocabulary=vocabulary,
+        today=TODAY,
+    )
+    assert [(p.path, p.rule) for p in result.problems] == [("cases/992011-test-broken.yml", "yaml-syntax")]
+
+
+def test_a_file_that_cannot_be_loaded_does_not_stop_the_files_after_it(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    (folder / "992011-test-a.yml").write_text("name: [テスト市\n", encoding="utf-8")
+    (folder / "992011-test-shinsei.yml").write_text(VALID, encoding="utf-8")
+    result = _run([folder], folder)
+    assert [case.id for case in result.cases] == ["992011-test-shinsei"]
+    assert [(p.path.rsplit("/", 1)[-1], p.rule) for p in result.problems] == [
+        ("992011-test-a.yml", "yaml-syntax")
+    ]

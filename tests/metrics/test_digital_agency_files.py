@@ -152,7 +152,15 @@ def test_wide_csv_with_rates_blank_lines_and_a_bad_row() -> None:
 def test_csv_that_is_not_the_dashboards(content: bytes, line: int, message: str, got: str) -> None:
     figures, problems = parse_dashboard_csv("x.csv", content)
     assert figures == []
-    assert [(p.rule, p.line, p.message, p.got) for p in problems] == [("national-layout", line, message, got)]
+    assert [(p.path, p.rule, p.line, p.message, p.got) for p in problems] == [
+        ("x.csv", "national-layout", line, message, got)
+    ]
+    empty = content == b""
+    assert problems[0].hint == (
+        "ダウンロードし直してください"
+        if empty
+        else "横持ち（年月, 保有枚数, …）か縦持ち（年月, 指標名, 値）の CSV です"
+    )
 
 
 def test_long_csv_keeps_cards_and_the_held_rate_only() -> None:

@@ -167,6 +167,15 @@ def test_a_workbooks_own_prefecture_row_is_stored_as_published(
     )
     national = [c for c in load_metrics(data_dir).categories if c.release_date == WORKBOOK_DAY]
     assert [(c.key, c.population, c.cards) for c in national] == [("全国", 845233, 281312)]
+    # the header says 保有枚数 (not 交付枚数): the sheet's own row and the summed one say so too
+    assert (test_pref.figure_kind, sample_pref.figure_kind) == ("保有枚数", "保有枚数")
+    municipalities = {
+        m.key: m for m in load_metrics(data_dir).municipalities if m.release_date == WORKBOOK_DAY
+    }
+    assert (municipalities["992011"].prefecture, municipalities["982016"].prefecture) == (
+        "テスト県",
+        "サンプル県",
+    )
 
 
 def test_a_national_row_that_differs_from_the_municipalities_is_refused(
@@ -184,7 +193,7 @@ def test_a_national_row_that_differs_from_the_municipalities_is_refused(
             "281,412（市区町村の合計 281,312、差 +100）",
         )
     ]
-    assert problems[0].hint is not None and "行の抜け・重複" in problems[0].hint
+    assert problems[0].hint == "元の表の合計行と市区町村の行を確かめてください（行の抜け・重複・入力の誤り）"
 
 
 def test_a_prefecture_row_that_differs_from_its_municipalities_is_refused(

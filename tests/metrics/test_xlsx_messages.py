@@ -14,14 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cfj_factory import snapshot
+from cfj_factory import REFERENCE_DIR, snapshot
+from openpyxl import Workbook
 from xlsx_factory import HEADER, default_rows, write_workbook
 
 from jirei.metrics.importers.importer import import_paths
-from jirei.metrics.importers.soumu_xlsx import cell_name
+from jirei.metrics.importers.parsed import ParsedFile
+from jirei.metrics.importers.soumu_xlsx import cell_name, parse_soumu_xlsx
 from jirei.metrics.store import load_metrics
 from jirei.problems import JireiError, format_text
-from jirei.reference.municipalities import Reference
+from jirei.reference.municipalities import Reference, load_reference
 
 HEADER_HINT = "    hint: 見出し行: 都道府県名 / 市区町村名 / 人口（…時点） / 保有枚数（…時点） / …率"
 
@@ -234,3 +236,32 @@ def test_a_broken_workbook(tmp_path: Path, data_dir: Path, reference: Reference)
         "ブックを開けません（壊れているか途中で切れています）",
     )
     assert problem.got and len(problem.got) <= 120
+
+
+def _parsed_sheet(tmp_path: Path, rows: list[list[Any]]) -> list[tuple[str, str, str]]:
+    """The problems of a workbook whose only sheet, 公表用, holds ``rows`` from A1."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "公表用"
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    parsed = ParsedFile(str(path), "book.xlsx", "")
+    parse_soumu_xlsx(parsed, load_reference(REFERENCE_DIR))
+    return [(p.rule, p.key_path, p.got) for p in parsed.problems]
+
+
+@pytest.mark.parametrize(
+    ("rows", "got"), [([], "(空)"), ([["テスト市の表"]], "テスト市の表")], ids=["empty", "one row"]
+)
+def test_a_sheet_called_koohyouyou_without_a_header(tmp_path: Path, rows: list[list[Any]], got: str) -> None:
+    assert _parsed_sheet(tmp_path, rows) == [("layout-unknown", "公表用!A1", got)]
+
+
+def test_a_header_without_the_rate_column_and_no_other_cell_points_past_the_last_column(
+    tmp_path: Path,
+) -> None:
+    rows = [HEADER[:4], ["テスト県", "テスト市", 66350, 43216]]  # four columns, the rate missing
+    assert _parsed_sheet(tmp_path, rows) == [("layout-unknown", "公表用!E1", "(空)")]

@@ -104,7 +104,7 @@ def test_an_unreadable_file(tmp_path: Path) -> None:
     with pytest.raises(JireiError) as raised:
         load_queries(tmp_path / "none.yml")
     [problem] = raised.value.problems
-    assert (problem.rule, problem.key_path) == ("search-query", "")
+    assert (Path(problem.path).name, problem.rule, problem.key_path) == ("none.yml", "search-query", "")
     assert problem.message.startswith("評価用の検索語を読めません: [Errno 2] No such file or directory")
     assert _refused(tmp_path, "- [unclosed\n")[0][2].startswith("評価用の検索語を読めません: while parsing")
 

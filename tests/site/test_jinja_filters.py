@@ -167,6 +167,7 @@ def test_signed_defaults_to_whole_numbers_and_signs_small_values() -> None:
         ("「始まりだけ", "『始まりだけ"),
         ("終わりだけ」", "終わりだけ』"),
         ("「", "『"),
+        ("「」テスト」", "『』テスト』"),  # a 」 right after the opening 「: not one enclosing pair
     ],
 )
 def test_quote_text(quote: str, shown: str) -> None:
