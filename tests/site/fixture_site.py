@@ -22,20 +22,28 @@ JOINT = "992020-test-kyodo"
 CAUTIONARY = "993816-test-kadai"
 
 
-def build_fixture_site(root: Path) -> Path:
-    """Generate and build the fixture site under ``root``; returns root (docs/ and site/ inside)."""
+def write_fixture_inputs(root: Path, metrics: Path) -> tuple[Path, Path]:
+    """The fake cases in ``root/cases``, the published metrics files with their headers only
+    (no figures) in ``metrics``, and the hand-written pages in ``root/docs``; returns
+    (cases, docs)."""
     cases = root / "cases"
     cases.mkdir()
     for fixture in (VALID_CASE, *sorted(SITE_CASES.glob("*.yml"))):
         shutil.copyfile(fixture, cases / fixture.name)
-    metrics = root / "metrics"  # the published files with their headers only: no figures
-    metrics.mkdir()
+    metrics.mkdir(parents=True)
     for csv_file in DEFAULT_METRICS_DIR.glob("*.csv"):
         with csv_file.open(encoding="utf-8") as handle:
             (metrics / csv_file.name).write_text(handle.readline(), encoding="utf-8")
     docs = root / "docs"
     docs.mkdir()
     copy_hand_written(DOCS_DIR, docs)
+    return cases, docs
+
+
+def build_fixture_site(root: Path) -> Path:
+    """Generate and build the fixture site under ``root``; returns root (docs/ and site/ inside)."""
+    metrics = root / "metrics"
+    cases, docs = write_fixture_inputs(root, metrics)
     reference = load_reference(DATA / "reference")
     build_site(cases_dir=cases, docs_dir=docs, metrics_dir=metrics, reference=reference, today=TODAY)
     config = write_inherited_config(root / "mkdocs.yml")
